@@ -1,0 +1,101 @@
+/**
+ * The declaration of a dataset: where it comes from, what it contains, how to read its files and what to show
+ * when nothing has been fetched. One declaration per file in `loaders/datasets/`.
+ */
+import type {CsvFormat} from "./csv.ts";
+import type {RawFile} from "./records.ts";
+import type {ColumnSpec} from "./schema.ts";
+import type {DataTable} from "./table.ts";
+import type {CommuneCodeMapper} from "./validate.ts";
+
+/** How to choose one resource among those a data.gouv.fr dataset lists. */
+export interface ResourcePick {
+  /** Resource format, compared case-insensitively (`csv`, `json`, `parquet`). */
+  format?: string;
+  /** A regular expression the resource title (or URL) must match, case-insensitive. */
+  match?: string;
+}
+
+/** Where the official file is found. The download URL is always resolved through the portal's API. */
+export type SourceSpec =
+  | {
+      portal: "data.gouv.fr";
+      /** Dataset id or slug, as in `GET https://www.data.gouv.fr/api/1/datasets/{id}/`. */
+      dataset: string;
+      resource: ResourcePick;
+    }
+  | {
+      portal: "data.education.gouv.fr";
+      /** Opendatasoft dataset id (e.g. `fr-en-annuaire-education`). */
+      dataset: string;
+      format: "csv" | "json" | "parquet";
+    }
+  | {
+      portal: "package";
+      /** npm package shipping the data (no download). */
+      package: string;
+    };
+
+/** A file variant (older vintage or other producer) recognised from its header. */
+export interface Variant {
+  name: string;
+  /** True when a header belongs to this variant. */
+  detect: (header: readonly string[]) => boolean;
+}
+
+/** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
+export type DataStatus = "réel" | "démonstration";
+
+/** Geographic level of a dataset's rows. */
+export type GeoLevel = "commune" | "iris" | "point" | "departement";
+
+/** Context handed to `prepare` and `offline`. */
+export interface DatasetContext {
+  /** Maps commune codes of an older COG vintage to the current one (from `loaders/geo/`); identity if absent. */
+  mapCommune?: CommuneCodeMapper;
+}
+
+/** An extra table derived from the dataset and written beside it as `<id>-<suffix>.*`. */
+export interface DerivedPart {
+  suffix: string;
+  /** What the part contains, in French. */
+  title: string;
+  columns: readonly ColumnSpec[];
+  build: (table: DataTable) => DataTable;
+}
+
+/** Everything the kit knows about one dataset. */
+export interface DatasetDeclaration {
+  /** Fixed id (file names, lock, site). */
+  id: string;
+  /** French title. */
+  title: string;
+  /** French one-paragraph description. */
+  description: string;
+  producer: string;
+  licence: string;
+  /** Vintage of the data the declaration targets (`2024-08-01`, `COG 2026`, `2019`). */
+  vintage: string;
+  /** How often the producer updates it, in French. */
+  updateFrequency: string;
+  level: GeoLevel;
+  /** COG vintage of the commune codes in the source (mapped to the current one through `mapCommune`). */
+  cogVintage?: number;
+  source: SourceSpec;
+  /** Landing page for people (documentation only; never requested). */
+  homepage?: string;
+  /** How CSV files of this dataset are written (separator, encoding, disclaimer lines). */
+  csv?: CsvFormat;
+  /** Column whose values identify a row (used to diff two fetches). */
+  key?: string;
+  /** Output columns, in order, with their validation rules. */
+  columns: readonly ColumnSpec[];
+  /** Known file variants; the first whose `detect` accepts the header wins. */
+  variants?: readonly Variant[];
+  /** Reshapes a parsed file before validation (pivot, field renames of older formats). Pure. */
+  prepare?: (raw: RawFile, variant: string | undefined) => RawFile;
+  /** Derived tables written beside the main one. */
+  parts?: readonly DerivedPart[];
+  /** The offline default: a table built in memory, and whether it is real data or demonstration data. */
+  offline: {status: DataStatus; build: (context: DatasetContext) => DataTable; note: string};
+}

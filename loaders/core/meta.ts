@@ -1,0 +1,66 @@
+/**
+ * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data.
+ */
+import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
+import type {ColumnSpec} from "./schema.ts";
+
+/** A column as described in meta.json. */
+export interface MetaColumn {
+  name: string;
+  type: string;
+  description: string;
+  unit?: string;
+  nullable: boolean;
+}
+
+/** Contents of `<id>.meta.json`. */
+export interface DatasetMeta {
+  id: string;
+  title: string;
+  producer: string;
+  licence: string;
+  vintage: string;
+  /** Where the rows come from: portal and dataset, resolved URL, or a local file name. */
+  source: {portal: string; dataset?: string; url?: string; file?: string};
+  /** ISO date-time of retrieval or loading. */
+  retrieved: string;
+  /** sha256 of the source file (`null` for data generated in memory). */
+  sha256: string | null;
+  size: number | null;
+  rows: number;
+  columns: MetaColumn[];
+  status: DataStatus;
+  /** Derived tables written beside it (suffixes). */
+  parts: string[];
+  note?: string;
+}
+
+/** The columns of a declaration as meta.json describes them. */
+export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
+  return columns.map((c) => ({
+    name: c.name,
+    type: c.type === "code" ? `code:${c.code ?? "commune"}` : c.type,
+    description: c.description,
+    ...(c.unit ? {unit: c.unit} : {}),
+    nullable: c.nullable
+  }));
+}
+
+/** A meta.json for `declaration` with the given provenance. */
+export function buildMeta(
+  declaration: DatasetDeclaration,
+  provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> & {
+    note?: string;
+  }
+): DatasetMeta {
+  return {
+    id: declaration.id,
+    title: declaration.title,
+    producer: declaration.producer,
+    licence: declaration.licence,
+    vintage: declaration.vintage,
+    ...provenance,
+    columns: metaColumns(declaration.columns),
+    parts: (declaration.parts ?? []).map((p) => p.suffix)
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * Writing a dataset's outputs (`<id>.arrow` IPC stream, `<id>.parquet`, `<id>.meta.json`, and derived parts)
+ * atomically: everything is written to a temporary folder beside the target, then swapped in with renames. A
+ * reader sees the old complete folder or the new complete folder, never a mix.
+ */
+import {randomBytes} from "node:crypto";
+import {copyFile, mkdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {basename, dirname, join} from "node:path";
+import {writeParquet} from "./duckdb.ts";
+import type {DatasetMeta} from "./meta.ts";
+import {toArrowStream, type DataTable} from "./table.ts";
+
+/** A table to write under a base name (`<id>` or `<id>-<suffix>`). */
+export interface NamedTable {
+  name: string;
+  table: DataTable;
+}
+
+const tmpSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
+
+/** Writes bytes to `path` through a temporary file and a rename. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(path), {recursive: true});
+  const tmp = `${path}.tmp-${tmpSuffix()}`;
+  try {
+    await writeFile(tmp, data);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, {force: true});
+    throw error;
+  }
+}
+
+/** Writes one Parquet file atomically. */
+export async function writeParquetAtomic(table: DataTable, path: string): Promise<void> {
+  await mkdir(dirname(path), {recursive: true});
+  const tmp = `${path}.tmp-${tmpSuffix()}.parquet`;
+  try {
+    await writeParquet(table, tmp);
+    await rename(tmp, path);
+  } catch (error) {
+    await rm(tmp, {force: true});
+    throw error;
+  }
+}
+
+/**
+ * Replaces folder `dir` with the outputs of `tables` (+ `meta` as `<tables[0].name>.meta.json`) and copies of
+ * `extraFiles` (e.g. the downloaded source). Nothing in `dir` changes if any step before the swap fails.
+ */
+export async function writeOutputFolder(
+  dir: string,
+  tables: readonly NamedTable[],
+  meta: DatasetMeta,
+  extraFiles: readonly string[] = []
+): Promise<void> {
+  const suffix = tmpSuffix();
+  const tmp = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
+  const old = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
+  await mkdir(tmp, {recursive: true});
+  try {
+    for (const {name, table} of tables) {
+      await writeFile(join(tmp, `${name}.arrow`), toArrowStream(table));
+      await writeParquet(table, join(tmp, `${name}.parquet`));
+    }
+    await writeFile(join(tmp, `${meta.id}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
+    for (const file of extraFiles) await copyFile(file, join(tmp, basename(file)));
+  } catch (error) {
+    await rm(tmp, {recursive: true, force: true});
+    throw error;
+  }
+  let moved = false;
+  try {
+    await rename(dir, old);
+    moved = true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  await rename(tmp, dir);
+  if (moved) await rm(old, {recursive: true, force: true});
+}
+
+/** Reads `<dir>/<id>.meta.json`, or `null` when absent. */
+export async function readMeta(dir: string, id: string): Promise<DatasetMeta | null> {
+  try {
+    return JSON.parse(await readFile(join(dir, `${id}.meta.json`), "utf8")) as DatasetMeta;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+    throw error;
+  }
+}

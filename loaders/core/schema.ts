@@ -1,0 +1,69 @@
+/**
+ * Column declarations of a dataset: what each column is called, holds and means. A declaration drives
+ * validation (`validate.ts`), the Arrow/Parquet types (`table.ts`, `parquet.ts`) and the schema hash of the lock.
+ */
+import {createHash} from "node:crypto";
+import type {CodeKind} from "./codes.ts";
+
+/** The value types a column may hold once validated. */
+export type ColumnType = "string" | "code" | "integer" | "number" | "boolean" | "date";
+
+/** Rule restricting a text column to a controlled vocabulary (optionally multi-valued). */
+export interface AllowedValues {
+  /** The accepted values. */
+  values: readonly string[];
+  /** Separator of a multi-valued cell (`|` in the lieux de médiation standard v1); absent = single value. */
+  separator?: string;
+  /** Names of the file variants the rule applies to (see `DatasetDeclaration.variants`); absent = all. */
+  variants?: readonly string[];
+}
+
+/** One column of a dataset. */
+export interface ColumnSpec {
+  /** Canonical column name in the outputs (English or the standard's name, snake_case). */
+  name: string;
+  /** Value type after validation. Codes are strings, never numbers. */
+  type: ColumnType;
+  /** For `type: "code"`: which code, which fixes its normalisation (`035` → `35`, `1001` → `01001`). */
+  code?: CodeKind;
+  /** What the column means, in French (shown in the catalogue). */
+  description: string;
+  /** Unit of a measure (`%`, `habitants`, `locaux`), when it has one. */
+  unit?: string;
+  /** True when an empty cell is allowed (it becomes `null`, never `0`). */
+  nullable: boolean;
+  /** Names this column had in other vintages or sources of the file; matched case-insensitively. */
+  aliases?: readonly string[];
+  /** Extra cell values read as `null` (e.g. `s`, `nd` for statistical secrecy). */
+  nullTokens?: readonly string[];
+  /** Regular expression the (string) value must match, as in a Table Schema `pattern` constraint. */
+  pattern?: string;
+  /** Variants the `pattern` applies to; absent = all. */
+  patternVariants?: readonly string[];
+  /** Controlled vocabulary. */
+  allowed?: AllowedValues;
+  /** Maximum length of a string value. */
+  maxLength?: number;
+  /** Inclusive bounds of a numeric value. */
+  min?: number;
+  max?: number;
+  /** True when values must be unique within the file. */
+  unique?: boolean;
+}
+
+/** A column as recorded in meta.json and in the lock (name and type only). */
+export interface ColumnSummary {
+  name: string;
+  type: ColumnType;
+}
+
+/** The name/type pairs of a column list, in order. */
+export function summarizeColumns(columns: readonly ColumnSpec[]): ColumnSummary[] {
+  return columns.map((c) => ({name: c.name, type: c.type}));
+}
+
+/** A stable hash of the column names and types (order matters): detects a schema change between two fetches. */
+export function schemaHash(columns: readonly ColumnSummary[]): string {
+  const text = columns.map((c) => `${c.name}:${c.type}`).join("\n");
+  return createHash("sha256").update(text).digest("hex").slice(0, 16);
+}

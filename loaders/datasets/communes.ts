@@ -1,0 +1,101 @@
+/**
+ * `communes`: the current communes (COG 2026) with population, EPCI, département and région, read from the
+ * `@etalab/decoupage-administratif` npm package (real data, offline).
+ */
+import {cogCommunes} from "../geo/cog-data.ts";
+import {territories2026} from "../geo/territories.ts";
+import type {DatasetDeclaration} from "../core/dataset.ts";
+import type {ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns} from "../core/schema.ts";
+import {tableFromRows} from "../core/table.ts";
+
+const columns: ColumnSpec[] = [
+  {
+    name: "code",
+    type: "code",
+    code: "commune",
+    description: "Code INSEE de la commune (COG 2026)",
+    nullable: false,
+    unique: true,
+    aliases: ["code_commune", "insee_com", "codgeo", "com"]
+  },
+  {
+    name: "nom",
+    type: "string",
+    description: "Nom de la commune",
+    nullable: false,
+    aliases: ["libelle", "libgeo", "lib_com", "commune"]
+  },
+  {
+    name: "departement",
+    type: "code",
+    code: "departement",
+    description: "Code du département",
+    nullable: false,
+    aliases: ["dep", "insee_dep", "code_departement"]
+  },
+  {
+    name: "region",
+    type: "code",
+    code: "region",
+    description: "Code de la région",
+    nullable: false,
+    aliases: ["reg", "insee_reg", "code_region"]
+  },
+  {
+    name: "epci",
+    type: "code",
+    code: "siren",
+    description: "SIREN de l'EPCI à fiscalité propre dont la commune est membre",
+    nullable: true,
+    aliases: ["siren_epci", "code_epci"]
+  },
+  {
+    name: "population",
+    type: "integer",
+    description: "Population municipale",
+    unit: "habitants",
+    nullable: true,
+    min: 0,
+    aliases: ["pmun", "population_municipale"]
+  }
+];
+
+/** The communes table built from the npm package (real data). */
+export function communesFromPackage() {
+  const index = territories2026();
+  const rows = cogCommunes()
+    .filter((c) => c.type === "commune-actuelle" && c.departement && c.region)
+    .map((c) => ({
+      code: c.code,
+      nom: c.nom,
+      departement: c.departement!,
+      region: c.region!,
+      epci: index.parents.get(c.code)?.epci ?? null,
+      population: c.population ?? null
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return tableFromRows(summarizeColumns(columns), rows);
+}
+
+export const communes: DatasetDeclaration = {
+  id: "communes",
+  title: "Communes (COG 2026), populations et EPCI",
+  description:
+    "Liste des communes actuelles du Code officiel géographique 2026 avec leur population municipale, leur département, leur région et l'EPCI à fiscalité propre dont elles sont membres.",
+  producer: "INSEE (via @etalab/decoupage-administratif)",
+  licence: "Licence Ouverte 2.0",
+  vintage: "COG 2026",
+  updateFrequency: "annuelle (1er janvier)",
+  level: "commune",
+  cogVintage: 2026,
+  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"},
+  homepage: "https://github.com/etalab/decoupage-administratif",
+  key: "code",
+  columns,
+  offline: {
+    status: "réel",
+    build: communesFromPackage,
+    note: "Lu depuis le paquet npm @etalab/decoupage-administratif 6.0.0."
+  }
+};

@@ -1,0 +1,147 @@
+/**
+ * `conseillers-numeriques`: structures hosting Conseillers numériques France Services (employers, with the
+ * number of posts), as published by ANCT in 2021 (JSON array).
+ */
+import {LATITUDE, LONGITUDE} from "../core/columns.ts";
+import type {DatasetDeclaration} from "../core/dataset.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom} from "../core/demo.ts";
+import {poisson} from "../core/prng.ts";
+import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {tableFromRows, type Cell} from "../core/table.ts";
+
+/** Values meaning "not filled in". */
+const UNKNOWN = ["non renseigné", "null"];
+
+const columns: ColumnSpec[] = [
+  {name: "id", type: "string", description: "Identifiant de la structure", nullable: false, unique: true},
+  {
+    name: "raison_sociale",
+    type: "string",
+    description: "Raison sociale de la structure d'accueil",
+    nullable: false,
+    aliases: ["nom_structure", "structure"]
+  },
+  {
+    name: "siret",
+    type: "code",
+    code: "siret",
+    description: "SIRET de la structure",
+    nullable: true,
+    nullTokens: UNKNOWN
+  },
+  {
+    name: "code_commune",
+    type: "code",
+    code: "commune",
+    description: "Code INSEE de la commune (absent quand la structure n'a pas pu être géocodée)",
+    nullable: true,
+    aliases: ["insee_com", "code_insee", "result_citycode"]
+  },
+  {
+    name: "code_departement",
+    type: "code",
+    code: "departement",
+    description: "Code du département",
+    nullable: true,
+    aliases: ["insee_dep", "code_département", "code_departement"]
+  },
+  {
+    name: "code_region",
+    type: "code",
+    code: "region",
+    description: "Code de la région",
+    nullable: true,
+    aliases: ["insee_reg"]
+  },
+  {
+    name: "nb_conseillers",
+    type: "integer",
+    description: "Nombre de postes de conseillers numériques attribués",
+    unit: "postes",
+    nullable: false,
+    min: 0,
+    aliases: ["nb_cnfs"]
+  },
+  {
+    name: "date_validation",
+    type: "date",
+    description: "Date de validation en comité de sélection",
+    nullable: true,
+    aliases: ["date_de_validation_en_comité_de_sélection"]
+  },
+  {
+    name: "type",
+    type: "string",
+    description: "Structure publique ou privée",
+    nullable: true,
+    allowed: {values: ["publique", "privée"]}
+  },
+  {
+    name: "zrr",
+    type: "boolean",
+    nullTokens: UNKNOWN,
+    description: "Située en zone de revitalisation rurale",
+    nullable: true
+  },
+  {
+    name: "qpv",
+    type: "boolean",
+    nullTokens: UNKNOWN,
+    description: "Située en quartier prioritaire de la politique de la ville",
+    nullable: true
+  },
+  {
+    name: "france_services",
+    type: "boolean",
+    nullTokens: UNKNOWN,
+    description: "Labellisée France services",
+    nullable: true
+  },
+  LATITUDE,
+  LONGITUDE
+];
+
+/** Demonstration structures: about one per 25,000 inhabitants, with 1 to 4 posts. */
+export function demoConseillers() {
+  const random = demoRandom("conseillers-numeriques");
+  const rows: Record<string, Cell>[] = [];
+  for (const c of demoCommunes()) {
+    const count = poisson(random, c.population / 25_000 + 0.01);
+    for (let k = 0; k < count; k++) {
+      rows.push({
+        id: `demo-${c.code}-${k + 1}`,
+        raison_sociale: `${random() < 0.6 ? "Commune" : "Association numérique"} de ${c.nom}`,
+        code_commune: c.code,
+        code_departement: c.departement,
+        code_region: c.region,
+        nb_conseillers: 1 + Math.floor(random() * Math.min(4, 1 + c.population / 20_000)),
+        type: random() < 0.6 ? "publique" : "privée",
+        zrr: c.population < 2000 && random() < 0.5,
+        qpv: c.population > 20_000 && random() < 0.3,
+        france_services: random() < 0.2
+      });
+    }
+  }
+  return tableFromRows(summarizeColumns(columns), rows);
+}
+
+export const conseillersNumeriques: DatasetDeclaration = {
+  id: "conseillers-numeriques",
+  title: "Conseillers numériques France Services (structures d'accueil)",
+  description:
+    "Structures retenues pour accueillir des conseillers numériques France Services, avec le nombre de postes attribués, la commune et la localisation.",
+  producer: "ANCT",
+  licence: "Licence Ouverte 2.0",
+  vintage: "2021-06",
+  updateFrequency: "irrégulière",
+  level: "point",
+  cogVintage: 2021,
+  source: {
+    portal: "data.gouv.fr",
+    dataset: "conseillers-numeriques-france-services",
+    resource: {format: "json"}
+  },
+  key: "id",
+  columns,
+  offline: {status: "démonstration", build: demoConseillers, note: DEMO_NOTE}
+};

@@ -1,0 +1,101 @@
+/**
+ * `france-services`: the official list of France services (ANCT), CSV `,` quoted UTF-8, one row per structure.
+ */
+import {LATITUDE, LONGITUDE} from "../core/columns.ts";
+import type {DatasetDeclaration} from "../core/dataset.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
+import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {tableFromRows, type Cell} from "../core/table.ts";
+
+const columns: ColumnSpec[] = [
+  {
+    name: "id",
+    type: "string",
+    description: "Identifiant de la France services",
+    nullable: false,
+    unique: true,
+    aliases: ["id_fs"]
+  },
+  {name: "nom", type: "string", description: "Nom de la structure", nullable: false, aliases: ["lib_fs"]},
+  {
+    name: "code_departement",
+    type: "code",
+    code: "departement",
+    description: "Code du département",
+    nullable: false,
+    aliases: ["insee_dep"]
+  },
+  {
+    name: "code_commune",
+    type: "code",
+    code: "commune",
+    description: "Code INSEE de la commune",
+    nullable: false,
+    aliases: ["insee_com"]
+  },
+  {name: "commune", type: "string", description: "Nom de la commune", nullable: true, aliases: ["lib_com"]},
+  {name: "code_postal", type: "code", code: "postal", description: "Code postal", nullable: true},
+  {name: "adresse", type: "string", description: "Adresse", nullable: true},
+  LATITUDE,
+  LONGITUDE,
+  {name: "type", type: "string", description: "Principal ou antenne", nullable: true, aliases: ["type_fs"]},
+  {name: "format", type: "string", description: "Fixe ou itinérant", nullable: true, aliases: ["format_fs"]},
+  {
+    name: "groupe",
+    type: "string",
+    description: "Réseau porteur (La Poste, MSA…)",
+    nullable: true,
+    aliases: ["groupe_fs"]
+  },
+  {
+    name: "labellisation",
+    type: "string",
+    description: "Date ou mention de labellisation",
+    nullable: true,
+    aliases: ["labellisation_fs"]
+  }
+];
+
+/** Demonstration France services: mostly in bourgs-centres (1,500–20,000 inhabitants), some in towns. */
+export function demoFranceServices() {
+  const random = demoRandom("france-services");
+  const rows: Record<string, Cell>[] = [];
+  for (const c of demoCommunes()) {
+    const p = c.population < 1500 ? 0.01 : c.population < 20_000 ? 0.12 + 0.1 * rurality(c.population) : 0.6;
+    if (random() >= p) continue;
+    rows.push({
+      id: `demo-${c.code}`,
+      nom: `France services de ${c.nom}`,
+      code_departement: c.departement,
+      code_commune: c.code,
+      commune: c.nom,
+      code_postal: c.codesPostaux[0] ?? null,
+      type: random() < 0.85 ? "Principal" : "Antenne",
+      format: random() < 0.93 ? "Fixe" : "Itinérant"
+    });
+  }
+  return tableFromRows(summarizeColumns(columns), rows);
+}
+
+export const franceServices: DatasetDeclaration = {
+  id: "france-services",
+  title: "France services",
+  description:
+    "Liste des structures labellisées France services : adresse, commune, localisation, horaires, type et format.",
+  producer: "ANCT",
+  licence: "Licence Ouverte 2.0",
+  vintage: "2024-08-01",
+  updateFrequency: "mensuelle",
+  level: "point",
+  cogVintage: 2024,
+  source: {
+    portal: "data.gouv.fr",
+    dataset: "liste-des-structures-france-services",
+    resource: {format: "csv"}
+  },
+  homepage: "https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/",
+  csv: {delimiter: "auto"},
+  key: "id",
+  columns,
+  offline: {status: "démonstration", build: demoFranceServices, note: DEMO_NOTE}
+};

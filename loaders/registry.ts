@@ -1,0 +1,30 @@
+/**
+ * The datasets the kit knows, by id. Adding a dataset = one declaration file in `datasets/` + one line here.
+ */
+import type {DatasetDeclaration} from "./core/dataset.ts";
+import {communes} from "./datasets/communes.ts";
+import {conseillersNumeriques} from "./datasets/conseillers-numeriques.ts";
+import {couvertureThd} from "./datasets/couverture-thd.ts";
+import {fragiliteNumerique} from "./datasets/fragilite-numerique.ts";
+import {franceServices} from "./datasets/france-services.ts";
+import {lieuxMediationNumerique} from "./datasets/lieux-mediation-numerique.ts";
+import {pauvrete} from "./datasets/pauvrete.ts";
+
+/** All declarations, in catalogue order. */
+export const DATASETS: readonly DatasetDeclaration[] = [
+  communes,
+  fragiliteNumerique,
+  lieuxMediationNumerique,
+  conseillersNumeriques,
+  franceServices,
+  couvertureThd,
+  pauvrete
+];
+
+/** The declaration of `id`. @throws Error listing the known ids when `id` is unknown. */
+export function getDataset(id: string): DatasetDeclaration {
+  const found = DATASETS.find((d) => d.id === id);
+  if (!found)
+    throw new Error(`Jeu de données inconnu : « ${id} » (connus : ${DATASETS.map((d) => d.id).join(", ")})`);
+  return found;
+}
