@@ -1,0 +1,25 @@
+/**
+ * Observable Framework configuration of the T.Dat'Hack kit.
+ * Everything the site needs is served from its own origin: no web font, no CDN, no DuckDB extension download
+ * (see scripts/offline/ and the README's "Hors ligne" section).
+ */
+import {sidebarPages} from "./scripts/sidebar.ts";
+
+export default {
+  root: "src",
+  title: "Kit T.Dat'Hack",
+  pages: sidebarPages(),
+  // The default global stylesheet is a Google Fonts request: none here, the theme uses system fonts.
+  globalStylesheets: [],
+  style: "style.css",
+  head: `<meta name="description" content="Kit de démarrage open source pour les défis de données publiques sur l'inclusion et l'éducation numériques.">
+<link rel="icon" href="data:,">
+<script>document.documentElement.lang = "fr";</script>`,
+  footer: `Kit T.Dat'Hack — logiciel libre (MIT). Les données restent sous leur licence d'origine (Licence Ouverte Etalab 2.0 le plus souvent), indiquée dans le catalogue. Construit avec Observable Framework, sans aucune ressource externe.`,
+  toc: {label: "Sur cette page"},
+  search: true,
+  pager: true,
+  // No DuckDB extension is downloaded: json and parquet are not built into DuckDB-Wasm 1.29, so the site
+  // gives DuckDB CSV, JSON or Arrow, and reads Parquet through parquet-wasm (FileAttachment(…).parquet()).
+  duckdb: {extensions: {json: null, parquet: null}}
+};

@@ -1,0 +1,83 @@
+/**
+ * `npm run build` and `npm run dev`: Observable Framework with no network.
+ *
+ * Fills Framework's npm cache from node_modules (scripts/offline/npm-cache.ts), turns telemetry off, runs
+ * `observable build` or `observable preview`, explains a missing package in plain words, and after a build
+ * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts).
+ *
+ * Usage: tsx scripts/framework.ts build | preview [observable options…]
+ */
+import {spawn} from "node:child_process";
+import {writeFileSync} from "node:fs";
+import {createRequire} from "node:module";
+import {delimiter, join, resolve} from "node:path";
+import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
+import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
+import {localizeDist} from "./offline/localize.ts";
+
+const projectRoot = resolve(import.meta.dirname, "..");
+const sourceRoot = join(projectRoot, "src");
+
+async function main(command: string | undefined, args: string[]): Promise<number> {
+  if (command !== "build" && command !== "preview") {
+    console.error("Usage: tsx scripts/framework.ts build | preview [options]");
+    return 2;
+  }
+  try {
+    await fillNpmCache({projectRoot, sourceRoot, log: (line) => console.log(line)});
+  } catch (error) {
+    if (error instanceof MissingPackageError || error instanceof FrameworkAssumptionError) {
+      console.error(`\n${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  const defaults = command === "preview" ? ["--host", "127.0.0.1", "--port", "3000", "--no-open"] : [];
+  const code = await runObservable([command, ...defaults, ...args]);
+  if (code !== 0) return code;
+  if (command === "build") {
+    const pages = localizeDist(join(projectRoot, "dist"));
+    // GitHub Pages would hide Framework's _-prefixed folders (_npm, _file, _observablehq) without it.
+    writeFileSync(join(projectRoot, "dist", ".nojekyll"), "");
+    console.log(`French interface applied to ${pages} pages in dist/`);
+  }
+  return 0;
+}
+
+/** Runs Framework's CLI with telemetry off, echoing its output and explaining a missing package. */
+function runObservable(args: string[]): Promise<number> {
+  const require = createRequire(join(projectRoot, "package.json"));
+  const bin = join(
+    require.resolve("@observablehq/framework/package.json"),
+    "..",
+    "dist",
+    "bin",
+    "observable.js"
+  );
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      OBSERVABLE_TELEMETRY_DISABLE: "true",
+      // Framework runs .ts data loaders with the `tsx` command: make the project's own one found first.
+      PATH: [join(projectRoot, "node_modules", ".bin"), process.env.PATH].join(delimiter)
+    },
+    stdio: ["inherit", "pipe", "pipe"]
+  });
+  let explained = false;
+  const watch = (chunk: Buffer, out: NodeJS.WriteStream) => {
+    const text = chunk.toString();
+    out.write(text);
+    const explanation = explainMissingPackage(text);
+    if (explanation && !explained) {
+      explained = true;
+      console.error(`\n${explanation}\n`);
+    }
+  };
+  child.stdout.on("data", (chunk: Buffer) => watch(chunk, process.stdout));
+  child.stderr.on("data", (chunk: Buffer) => watch(chunk, process.stderr));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+  return new Promise((resolve) => child.on("close", (code) => resolve(explained ? 1 : (code ?? 1))));
+}
+
+process.exitCode = await main(process.argv[2], process.argv.slice(3));

@@ -1,0 +1,66 @@
+/**
+ * A minimal static server for `dist/` on 127.0.0.1, with Framework's clean URLs (`/guide` → `guide.html`) and
+ * the right content type for wasm. Used by the browser tests and the benchmarks; `npm run preview` to use it
+ * by hand (then the site is exactly what will be published).
+ */
+import {createReadStream, existsSync, statSync} from "node:fs";
+import {createServer, type Server} from "node:http";
+import type {AddressInfo} from "node:net";
+import {extname, join, normalize, resolve} from "node:path";
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".topojson": "application/json",
+  ".csv": "text/csv; charset=utf-8",
+  ".arrow": "application/vnd.apache.arrow.stream",
+  ".parquet": "application/vnd.apache.parquet",
+  ".wasm": "application/wasm",
+  ".svg": "image/svg+xml",
+  ".png": "image/png"
+};
+
+/** Maps a URL path to a file of `root`, following clean URLs; undefined when there is none. */
+export function resolveStaticPath(root: string, urlPath: string): string | undefined {
+  const path = normalize(decodeURIComponent(urlPath.split("?")[0]!)).replace(/^(\.\.[/\\])+/, "");
+  const base = join(root, path);
+  if (!base.startsWith(resolve(root))) return undefined;
+  for (const candidate of [base, `${base}.html`, join(base, "index.html")]) {
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  }
+  return undefined;
+}
+
+/** Serves `root` on 127.0.0.1 (port 0: any free port); resolves with the server and its origin. */
+export function serveStatic(root: string, port = 0): Promise<{server: Server; origin: string}> {
+  const absolute = resolve(root);
+  const server = createServer((request, response) => {
+    const file = resolveStaticPath(absolute, request.url ?? "/");
+    if (!file) {
+      const notFound = join(absolute, "404.html");
+      response.writeHead(404, {"content-type": TYPES[".html"]!});
+      if (existsSync(notFound)) createReadStream(notFound).pipe(response);
+      else response.end("Page introuvable");
+      return;
+    }
+    response.writeHead(200, {
+      "content-type": TYPES[extname(file)] ?? "application/octet-stream",
+      "content-length": statSync(file).size
+    });
+    createReadStream(file).pipe(response);
+  });
+  return new Promise((resolvePromise) => {
+    server.listen(port, "127.0.0.1", () => {
+      const {port: actual} = server.address() as AddressInfo;
+      resolvePromise({server, origin: `http://127.0.0.1:${actual}`});
+    });
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const port = Number(process.env.PORT ?? 3000);
+  const {origin} = await serveStatic(process.argv[2] ?? "dist", port);
+  console.log(`dist/ servi sur ${origin} (Ctrl+C pour arrêter)`);
+}

@@ -1,0 +1,74 @@
+/**
+ * `npm run test:e2e`: builds the site, serves dist/ on 127.0.0.1 and opens every page in headless Chromium.
+ * A page fails on any request to another host, any page error, any cell that renders an Observable error, or
+ * a missing expectation (test/e2e/expectations.ts). A screenshot of each page goes to test-results/screenshots/.
+ *
+ * Options: --no-build (use dist/ as it is), --only <path> (one page). Env: CHROMIUM_PATH.
+ */
+import {execFileSync} from "node:child_process";
+import {mkdirSync} from "node:fs";
+import {join, relative, resolve} from "node:path";
+import type {Browser} from "playwright-core";
+import {serveStatic} from "../../scripts/serve.ts";
+import {htmlFiles} from "../../scripts/offline/localize.ts";
+import {findChromium, launchChromium} from "./browser.ts";
+import {EXPECTATIONS} from "./expectations.ts";
+import {visitPage, type PageReport} from "./visit.ts";
+
+const projectRoot = resolve(import.meta.dirname, "..", "..");
+const dist = join(projectRoot, "dist");
+const screenshots = join(projectRoot, "test-results", "screenshots");
+
+/** The URL path of each built page: `dist/guide.html` → `/guide`, `dist/defis/index.html` → `/defis/`. */
+export function pagePaths(root: string): string[] {
+  return htmlFiles(root)
+    .map(
+      (file) =>
+        "/" +
+        relative(root, file)
+          .split("\\")
+          .join("/")
+          .replace(/\.html$/, "")
+    )
+    .map((path) => (path.endsWith("/index") ? path.slice(0, -"index".length) : path))
+    .filter((path) => path !== "/404")
+    .sort();
+}
+
+async function main(args: string[]): Promise<number> {
+  const executable = findChromium();
+  if (!executable) {
+    console.log("e2e: SKIPPED — no Chromium found (apt-get install chromium, or set CHROMIUM_PATH).");
+    return 0;
+  }
+  if (!args.includes("--no-build")) {
+    execFileSync("npm", ["run", "build", "--silent"], {cwd: projectRoot, stdio: "inherit"});
+  }
+  const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+  const paths = pagePaths(dist).filter((path) => !only || path === only);
+  mkdirSync(screenshots, {recursive: true});
+  const {server, origin} = await serveStatic(dist);
+  let browser: Browser | undefined;
+  const reports: PageReport[] = [];
+  try {
+    browser = await launchChromium(executable);
+    for (const path of paths) {
+      const report = await visitPage(browser, origin, path, EXPECTATIONS[path] ?? [], screenshots);
+      reports.push(report);
+      const status = report.problems.length === 0 ? "ok  " : "FAIL";
+      console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);
+      for (const problem of report.problems) console.log(`     - ${problem}`);
+    }
+  } finally {
+    await browser?.close();
+    server.close();
+  }
+  const failed = reports.filter((r) => r.problems.length > 0).length;
+  console.log(`\nScreenshots: ${relative(projectRoot, screenshots)}/`);
+  console.log(`e2e: ${reports.length - failed} passed, ${failed} failed`);
+  return failed === 0 && reports.length > 0 ? 0 : 1;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,84 @@
+/** Opens one page and reports everything a reader would notice: outside requests, errors, missing content. */
+import {join} from "node:path";
+import type {Browser} from "playwright-core";
+import type {Expectation} from "./expectations.ts";
+
+export interface PageReport {
+  path: string;
+  /** Requests made by the page (all of them on the site's own origin when it passes). */
+  requests: number;
+  /** Every URL that was requested, in order (for the "no DuckDB on pages without SQL" checks). */
+  urls: string[];
+  problems: string[];
+  ms: number;
+}
+
+/** How long a page may take to settle (all cells rendered) before it is judged. */
+const SETTLE_TIMEOUT = 60_000;
+
+/** How long an expectation may take to hold (DuckDB-Wasm first loads ~35 MB of WebAssembly). */
+const EXPECTATION_TIMEOUT = 30_000;
+
+/** Calls `check` until it resolves true or `timeout` ms have passed. */
+async function poll(check: () => Promise<boolean>, timeout: number): Promise<boolean> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    if (await check().catch(() => false)) return true;
+    if (Date.now() > deadline) return false;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+export async function visitPage(
+  browser: Browser,
+  origin: string,
+  path: string,
+  expectations: Expectation[],
+  screenshotDir: string
+): Promise<PageReport> {
+  const started = Date.now();
+  const context = await browser.newContext({viewport: {width: 1280, height: 900}, locale: "fr-FR"});
+  const page = await context.newPage();
+  const problems: string[] = [];
+  const urls: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    urls.push(url);
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.push(`outside request: ${url}`);
+    return route.abort();
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  try {
+    const response = await page.goto(origin + path, {waitUntil: "load"});
+    if (!response?.ok()) problems.push(`HTTP ${response?.status()} for ${path}`);
+    await page
+      .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
+        timeout: SETTLE_TIMEOUT
+      })
+      .catch(() => problems.push(`cells still loading after ${SETTLE_TIMEOUT / 1000} s`));
+    await page.waitForLoadState("networkidle").catch(() => {});
+    for (const expectation of expectations) {
+      if (!(await poll(() => expectation.check(page), EXPECTATION_TIMEOUT))) {
+        problems.push(`missing: ${expectation.what}`);
+      }
+    }
+    const errors = await page.$$eval(".observablehq--error", (nodes) =>
+      nodes.map((n) => n.textContent ?? "")
+    );
+    for (const error of errors) problems.push(`error cell: ${error.trim().slice(0, 300)}`);
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    if (lang !== "fr") problems.push(`<html lang> is "${lang}", not "fr"`);
+    const file =
+      path === "/" ? "index" : path.replace(/^\//, "").replace(/\/$/, "/index").replace(/\//g, "__");
+    await page.screenshot({path: join(screenshotDir, `${file}.png`), fullPage: true});
+  } catch (error) {
+    problems.push(`could not open: ${(error as Error).message}`);
+  } finally {
+    await context.close();
+  }
+  return {path, requests: urls.length, urls, problems, ms: Date.now() - started};
+}

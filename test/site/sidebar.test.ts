@@ -1,0 +1,30 @@
+import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {folderPages, pageTitle, sidebarPages} from "../../scripts/sidebar.ts";
+
+describe("pageTitle", () => {
+  it("prefers the front-matter title, then the first heading, then the file name", () => {
+    expect(pageTitle('---\ntitle: "Défi 1"\n---\n# Autre', "x")).toBe("Défi 1");
+    expect(pageTitle("Texte\n\n# Accès aux France services\n", "x")).toBe("Accès aux France services");
+    expect(pageTitle("Pas de titre", "equipe-a")).toBe("equipe-a");
+  });
+});
+
+describe("sidebarPages", () => {
+  it("lists the pages found in each section's folder, index first, so new pages appear by themselves", () => {
+    const root = mkdtempSync(join(tmpdir(), "sidebar-"));
+    mkdirSync(join(root, "equipes"));
+    writeFileSync(join(root, "equipes", "zebres.md"), "# Les Zèbres\n");
+    writeFileSync(join(root, "equipes", "index.md"), "# Toutes les équipes\n");
+    expect(folderPages("equipes", root)).toEqual([
+      {name: "Toutes les équipes", path: "/equipes/"},
+      {name: "Les Zèbres", path: "/equipes/zebres"}
+    ]);
+    const sidebar = sidebarPages(root);
+    expect(sidebar[0]).toEqual({name: "Guide du kit", path: "/guide"});
+    expect(sidebar).toContainEqual({name: "Équipes", open: false, pages: folderPages("equipes", root)});
+    expect(sidebar.some((entry) => "pages" in entry && entry.name === "Défis")).toBe(false);
+  });
+});
