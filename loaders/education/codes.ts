@@ -17,7 +17,10 @@ export type Uai = string & {readonly __brand: "Uai"};
  */
 export const UAI_KEY_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
 
-const UAI_FORMAT = /^\d{7}[A-Z]$/;
+/** The shape of a UAI, as a Table Schema `pattern` (for column declarations). */
+export const UAI_PATTERN = "^\\d{7}[A-Z]$";
+
+const UAI_FORMAT = new RegExp(UAI_PATTERN);
 
 /** The check letter a UAI with these seven digits should end with. */
 export function uaiKey(digits: string): string {
