@@ -9,7 +9,10 @@ import type {RawFile} from "./records.ts";
 import {summarizeColumns, type ColumnSpec} from "./schema.ts";
 import {emptyTable, type Cell, type DataTable} from "./table.ts";
 
-/** Maps a commune code of an older COG vintage to the current one (provided by `loaders/geo/`). */
+/**
+ * Hook mapping a commune code of an older COG vintage to the current one (implemented by `loaders/geo/cog.ts`,
+ * see `communeMapperFor` in `loaders/commands.ts`). Applied after validation and uniqueness checks.
+ */
 export type CommuneCodeMapper = (code: string) => string;
 
 /** Options of `validateFile`. */
@@ -58,7 +61,7 @@ function rawText(value: unknown): string {
 export function convertCell(
   column: ColumnSpec,
   raw: unknown,
-  options: Pick<ValidateOptions, "variant" | "mapCommune"> = {}
+  options: Pick<ValidateOptions, "variant"> = {}
 ): {value: Cell} | {error: string} {
   const text = rawText(raw);
   if (text === "" || column.nullTokens?.includes(text)) {
@@ -68,9 +71,7 @@ export function convertCell(
     case "code": {
       const normalized = CODE_NORMALIZERS[column.code ?? "commune"](text);
       if (normalized === null) return {error: `code ${column.code ?? "commune"} invalide`};
-      const value =
-        column.code === "commune" && options.mapCommune ? options.mapCommune(normalized) : normalized;
-      return {value};
+      return {value: normalized};
     }
     case "integer":
     case "number": {
@@ -175,7 +176,12 @@ export function validateFile(
           });
         } else unique.set(key, record.line);
       }
-      table.values[column.name]!.push(result.value);
+      // Uniqueness is checked on the source's own codes above; a COG mapping may then merge some of them.
+      const mapped =
+        column.type === "code" && column.code === "commune" && options.mapCommune && result.value !== null
+          ? options.mapCommune(result.value as string)
+          : result.value;
+      table.values[column.name]!.push(mapped);
     }
   }
   table.rowCount = raw.records.length;

@@ -1,0 +1,103 @@
+/**
+ * `npm run data -- <command>`: list | fetch [id…] | load <id> --input <file> [--output <file.parquet>] | check [id…].
+ * Exit code 1 on any failure. Messages in French.
+ */
+import {checkDataset, fetchDataset, listDatasets, loadDataset} from "./commands.ts";
+import {streamProgress} from "./core/progress.ts";
+import {DATASETS} from "./registry.ts";
+
+const USAGE = `Usage : npm run data -- <commande>
+  list                                         jeux de données, statut (réel / démonstration / absent), lignes
+  fetch [id…]                                  télécharger depuis la source officielle, valider, écrire data/cache/<id>/
+  load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
+  check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)`;
+
+/** Parses `--name value` options and positional arguments. */
+export function parseArgs(args: readonly string[]): {positional: string[]; flags: Record<string, string>} {
+  const positional: string[] = [];
+  const flags: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (arg.startsWith("--")) {
+      const [name, inline] = arg.slice(2).split("=", 2);
+      flags[name!] = inline ?? args[++i] ?? "";
+    } else positional.push(arg);
+  }
+  return {positional, flags};
+}
+
+const log = (line: string) => console.log(line);
+
+/** Runs the CLI; returns the exit code. */
+export async function main(args: readonly string[]): Promise<number> {
+  const [command, ...rest] = args;
+  const {positional, flags} = parseArgs(rest);
+  const ids = positional.length ? positional : DATASETS.map((d) => d.id);
+  switch (command) {
+    case "list": {
+      const rows = await listDatasets();
+      console.table(
+        rows.map((r) => ({
+          id: r.id,
+          titre: r.title,
+          producteur: r.producer,
+          niveau: r.level,
+          millésime: r.vintage,
+          statut: r.status,
+          origine: r.origin,
+          lignes: r.rows
+        }))
+      );
+      return 0;
+    }
+    case "load": {
+      const id = positional[0];
+      if (!id || !flags.input) {
+        console.error(USAGE);
+        return 2;
+      }
+      const result = await loadDataset(id, flags.input, {
+        log,
+        ...(flags.output ? {output: flags.output} : {})
+      });
+      log(`${id} : ${result.rows} lignes validées, écrit dans ${result.written}`);
+      return 0;
+    }
+    case "fetch": {
+      let failed = 0;
+      for (const id of ids) {
+        try {
+          const outcome = await fetchDataset(id, {log, progress: streamProgress()});
+          log(`${id} : ${outcome.rows} lignes, cache et verrou mis à jour`);
+        } catch (error) {
+          failed++;
+          console.error(`${id} : échec — ${(error as Error).message}`);
+        }
+      }
+      return failed ? 1 : 0;
+    }
+    case "check": {
+      let problems = 0;
+      for (const id of ids) {
+        const found = await checkDataset(id);
+        problems += found.length;
+        for (const p of found) console.error(p);
+        if (!found.length) log(`${id} : OK`);
+      }
+      return problems ? 1 : 0;
+    }
+    default:
+      console.error(USAGE);
+      return 2;
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: Error) => {
+      console.error(error.message);
+      process.exitCode = 1;
+    }
+  );
+}

@@ -1,0 +1,273 @@
+/**
+ * What the `data` command does, as functions (the CLI only parses arguments and prints): list, load, fetch,
+ * check. Every writing command validates first, writes atomically, then invalidates Framework's cache.
+ */
+import {mkdir, readdir, readFile, rm} from "node:fs/promises";
+import {join} from "node:path";
+import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
+import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
+import {download, type FetchLike} from "./core/download.ts";
+import {invalidateFrameworkCache} from "./core/framework-cache.ts";
+import {hashFile, ingestFile, readSource, validateRaw} from "./core/ingest.ts";
+import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {buildMeta, metaColumns} from "./core/meta.ts";
+import {readMeta, writeOutputFolder, writeParquetAtomic} from "./core/outputs.ts";
+import {kitPaths, type KitPaths} from "./core/paths.ts";
+import {resolveSource, type PortalBases} from "./core/portal.ts";
+import {silentProgress, type ProgressReporter} from "./core/progress.ts";
+import {schemaHash, summarizeColumns} from "./core/schema.ts";
+import {fromArrowStream} from "./core/table.ts";
+import {mapCommuneCode} from "./geo/cog.ts";
+import {DATASETS, getDataset} from "./registry.ts";
+import {findOnDisk, offlineTable} from "./resolve.ts";
+
+/** Shared options of the commands. */
+export interface CommandOptions extends DatasetContext {
+  paths?: KitPaths;
+  log?: (line: string) => void;
+}
+
+/**
+ * A COG mapping to pass as `mapCommune` to map a dataset's commune codes to COG 2026 while loading (uses
+ * `loaders/geo/cog.ts`; unknown codes are kept). Not applied by default: outputs keep the source's codes and
+ * vintage (`cogVintage`), merged communes would otherwise collapse into duplicate rows.
+ */
+export function communeMapperFor(declaration: DatasetDeclaration): DatasetContext["mapCommune"] {
+  if (!declaration.cogVintage || declaration.cogVintage >= 2026) return undefined;
+  return (code) => mapCommuneCode(code).code ?? code;
+}
+
+const contextFor = (options: CommandOptions): DatasetContext =>
+  options.mapCommune ? {mapCommune: options.mapCommune} : {};
+
+/** One line of `data list`. */
+export interface ListRow {
+  id: string;
+  title: string;
+  producer: string;
+  level: string;
+  vintage: string;
+  status: "réel" | "démonstration" | "absent";
+  origin: "snapshot" | "cache" | "offline" | "absent";
+  rows: number | null;
+}
+
+/** Lists the datasets with what is currently served for each. */
+export async function listDatasets(options: CommandOptions = {}): Promise<ListRow[]> {
+  const rows: ListRow[] = [];
+  for (const d of DATASETS) {
+    const base = {id: d.id, title: d.title, producer: d.producer, level: d.level};
+    const disk = await findOnDisk(d.id, options.paths ?? kitPaths());
+    if (disk) {
+      rows.push({
+        ...base,
+        vintage: disk.meta.vintage,
+        status: disk.meta.status,
+        origin: disk.origin,
+        rows: disk.meta.rows
+      });
+      continue;
+    }
+    try {
+      const table = offlineTable(d);
+      rows.push({
+        ...base,
+        vintage: d.vintage,
+        status: d.offline.status,
+        origin: "offline",
+        rows: table.rowCount
+      });
+    } catch {
+      rows.push({...base, vintage: d.vintage, status: "absent", origin: "absent", rows: null});
+    }
+  }
+  return rows;
+}
+
+/** The version currently on disk (snapshot or cache) as a diff summary, or `null`. */
+async function currentVersion(declaration: DatasetDeclaration, dir: string): Promise<VersionSummary | null> {
+  try {
+    const bytes = new Uint8Array(await readFile(join(dir, `${declaration.id}.arrow`)));
+    return summarize(fromArrowStream(bytes, summarizeColumns(declaration.columns)), declaration.key);
+  } catch {
+    return null;
+  }
+}
+
+async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
+  const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
+  if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
+}
+
+/**
+ * Ingests a local file: validates it, then writes the dataset's outputs to `data/snapshots/<id>/`, or, with
+ * `output`, only that Parquet file. @throws ValidationError (nothing written) when the file has problems.
+ */
+export async function loadDataset(
+  id: string,
+  input: string,
+  options: CommandOptions & {output?: string} = {}
+): Promise<{rows: number; written: string}> {
+  const declaration = getDataset(id);
+  const paths = options.paths ?? kitPaths();
+  const log = options.log ?? (() => {});
+  const result = await ingestFile(declaration, input, contextFor(options));
+  if (options.output) {
+    await writeParquetAtomic(result.table, options.output);
+    return {rows: result.table.rowCount, written: options.output};
+  }
+  const dir = join(paths.snapshots, id);
+  const before = await currentVersion(declaration, dir);
+  if (before)
+    for (const line of formatDiff(diffVersions(before, summarize(result.table, declaration.key)))) log(line);
+  const meta = buildMeta(declaration, {
+    source: {portal: "fichier local", file: input.split(/[\\/]/).pop()!},
+    retrieved: new Date().toISOString(),
+    sha256: result.sha256,
+    size: result.size,
+    rows: result.table.rowCount,
+    status: "réel"
+  });
+  await writeOutputFolder(dir, result.tables, meta);
+  await afterWrite(id, paths, log);
+  return {rows: result.table.rowCount, written: dir};
+}
+
+/** Options of `fetchDataset`. */
+export interface FetchOptions extends CommandOptions {
+  fetch?: FetchLike;
+  bases?: PortalBases;
+  progress?: ProgressReporter;
+  retries?: number;
+  backoffMs?: number;
+  timeoutMs?: number;
+}
+
+/** The outcome of a fetch. */
+export interface FetchOutcome {
+  id: string;
+  url: string;
+  rows: number;
+  diff: DatasetDiff | null;
+}
+
+/**
+ * Downloads a dataset from its official source (URL resolved through the portal's API), validates it, shows
+ * what changed since the lock / the cached copy, then writes `data/cache/<id>/` and updates the lock. A failed
+ * download or validation leaves the cached copy and the lock untouched.
+ */
+export async function fetchDataset(id: string, options: FetchOptions = {}): Promise<FetchOutcome> {
+  const declaration = getDataset(id);
+  if (declaration.source.portal === "package") {
+    throw new Error(
+      `${id} : données lues depuis le paquet ${declaration.source.package}, rien à télécharger`
+    );
+  }
+  const paths = options.paths ?? kitPaths();
+  const log = options.log ?? (() => {});
+  const resource = await resolveSource(declaration.source, {
+    ...(options.fetch ? {fetch: options.fetch} : {}),
+    ...(options.bases ? {bases: options.bases} : {})
+  });
+  log(`${id} : ${resource.url}`);
+  const downloads = join(paths.cache, ".downloads");
+  await mkdir(downloads, {recursive: true});
+  const ext = ["csv", "json", "parquet"].includes(resource.format) ? resource.format : "csv";
+  const file = join(downloads, `${id}.source.${ext}`);
+  try {
+    const downloaded = await download(resource.url, file, {
+      ...(options.fetch ? {fetch: options.fetch} : {}),
+      progress: options.progress ?? silentProgress,
+      label: id,
+      ...(options.retries !== undefined ? {retries: options.retries} : {}),
+      ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
+      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
+    });
+    const raw = await readSource(declaration, file);
+    const {table, tables} = validateRaw(declaration, raw, contextFor(options));
+    const lock = await readLock(paths.lock);
+    const dir = join(paths.cache, id);
+    const locked = lock.datasets[id];
+    const before =
+      (await currentVersion(declaration, dir)) ??
+      (locked ? {rows: locked.rows, columns: locked.columns} : null);
+    const diff = before ? diffVersions(before, summarize(table, declaration.key)) : null;
+    if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
+    const retrieved = new Date().toISOString();
+    const meta = buildMeta(declaration, {
+      source: {portal: declaration.source.portal, dataset: declaration.source.dataset, url: resource.url},
+      retrieved,
+      sha256: downloaded.sha256,
+      size: downloaded.size,
+      rows: table.rowCount,
+      status: "réel"
+    });
+    await writeOutputFolder(dir, tables, meta, [file]);
+    const columns = summarizeColumns(declaration.columns);
+    await writeLock(
+      paths.lock,
+      withEntry(lock, id, {
+        url: resource.url,
+        retrieved,
+        sha256: downloaded.sha256,
+        size: downloaded.size,
+        rows: table.rowCount,
+        schemaHash: schemaHash(columns),
+        columns
+      })
+    );
+    await afterWrite(id, paths, log);
+    return {id, url: resource.url, rows: table.rowCount, diff};
+  } finally {
+    await rm(file, {force: true});
+  }
+}
+
+/** Re-validates what is on disk for `id` against its schema and the lock; returns the problems (French). */
+export async function checkDataset(id: string, options: CommandOptions = {}): Promise<string[]> {
+  const declaration = getDataset(id);
+  const paths = options.paths ?? kitPaths();
+  const problems: string[] = [];
+  const columns = summarizeColumns(declaration.columns);
+  const expected = JSON.stringify(metaColumns(declaration.columns).map((c) => [c.name, c.type]));
+  for (const [label, base] of [
+    ["snapshot", paths.snapshots],
+    ["cache", paths.cache]
+  ] as const) {
+    const dir = join(base, id);
+    const meta = await readMeta(dir, id);
+    if (!meta) continue;
+    const where = `${id} (${label})`;
+    if (JSON.stringify(meta.columns.map((c) => [c.name, c.type])) !== expected) {
+      problems.push(`${where} : les colonnes de ${id}.meta.json ne correspondent plus à la déclaration`);
+    }
+    try {
+      const table = fromArrowStream(new Uint8Array(await readFile(join(dir, `${id}.arrow`))), columns);
+      if (table.rowCount !== meta.rows)
+        problems.push(`${where} : ${table.rowCount} lignes dans ${id}.arrow, ${meta.rows} annoncées`);
+    } catch (error) {
+      problems.push(`${where} : ${id}.arrow illisible (${(error as Error).message})`);
+    }
+    if (label !== "cache") continue;
+    const locked = (await readLock(paths.lock)).datasets[id];
+    if (!locked) {
+      problems.push(`${where} : absent de data/sources.lock.json`);
+      continue;
+    }
+    if (locked.sha256 !== meta.sha256) problems.push(`${where} : sha256 différent de celui du verrou`);
+    if (locked.rows !== meta.rows)
+      problems.push(`${where} : ${meta.rows} lignes, ${locked.rows} dans le verrou`);
+    if (locked.schemaHash !== schemaHash(columns))
+      problems.push(`${where} : schéma modifié depuis le verrou`);
+    const source = (await readdir(dir)).find((f) => f.startsWith(`${id}.source.`));
+    if (!source) continue;
+    const {sha256} = await hashFile(join(dir, source));
+    if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
+    try {
+      validateRaw(declaration, await readSource(declaration, join(dir, source)), contextFor(options));
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
+  }
+  return problems;
+}
