@@ -37,7 +37,7 @@ export function emptyTable(columns: readonly ColumnSummary[]): DataTable {
 /** Builds a table from row objects (missing keys become `null`). */
 export function tableFromRows(
   columns: readonly ColumnSummary[],
-  rows: readonly Record<string, Cell>[]
+  rows: readonly Record<string, Cell | undefined>[]
 ): DataTable {
   const table = emptyTable(columns);
   for (const row of rows) {

@@ -248,7 +248,9 @@ describe("offline defaults", () => {
     const a = lieux.offline.build({});
     expect(lieux.offline.build({}).values).toEqual(a.values);
     expect(lieux.offline.status).toBe("démonstration");
-    const pops = new Map(communes.values.code!.map((c, i) => [c, communes.values.population![i] as number]));
+    const pops = new Map(
+      communes.values.code!.map((c, i) => [c as string, communes.values.population![i] as number])
+    );
     const perCommune = new Map<string, number>();
     for (const c of a.values.code_insee!) perCommune.set(c as string, (perCommune.get(c as string) ?? 0) + 1);
     const big = [...pops].filter(([, p]) => p > 50_000).map(([c]) => perCommune.get(c) ?? 0);
