@@ -13,9 +13,16 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE} from "../core/demo.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
-import {UAI_PATTERN} from "../education/codes.ts";
 import type {ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
+import {
+  communeColumn,
+  departementColumn,
+  postalColumn,
+  secteurColumn,
+  textColumn,
+  uaiColumn
+} from "../education/schema.ts";
 import {educationPrioritaire, educationPrepare, secteur, upperCode} from "../education/prepare.ts";
 
 /** Every known spelling of the kept columns, and the columns of known vintages the kit does not keep. */
@@ -123,14 +130,7 @@ const alias = (name: string) => ANNUAIRE_VOCABULARY.aliases[name] ?? [];
 
 /** Output columns. */
 export const ANNUAIRE_COLUMNS: ColumnSpec[] = [
-  {
-    name: "uai",
-    type: "string",
-    description: "Code UAI de l'établissement (7 chiffres et une lettre)",
-    nullable: false,
-    pattern: UAI_PATTERN,
-    aliases: alias("uai")
-  },
+  uaiColumn(alias("uai")),
   {
     name: "nom",
     type: "string",
@@ -152,46 +152,12 @@ export const ANNUAIRE_COLUMNS: ColumnSpec[] = [
     nullable: true,
     aliases: alias("nature")
   },
-  {
-    name: "secteur",
-    type: "string",
-    description: "Secteur : public ou privé",
-    nullable: true,
-    allowed: {values: ["public", "privé"]},
-    aliases: alias("secteur")
-  },
-  {
-    name: "code_commune",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune d'implantation",
-    nullable: false,
-    aliases: alias("code_commune")
-  },
-  {
-    name: "nom_commune",
-    type: "string",
-    description: "Nom de la commune",
-    nullable: true,
-    aliases: alias("nom_commune")
-  },
-  {
-    name: "code_postal",
-    type: "code",
-    code: "postal",
-    description: "Code postal",
-    nullable: true,
-    aliases: alias("code_postal")
-  },
-  {
-    name: "departement",
-    type: "code",
-    code: "departement",
-    description: "Code du département (COG : 35, 2A, 971 ; le fichier écrit 035, 02A)",
-    nullable: false,
-    aliases: alias("departement")
-  },
-  {name: "academie", type: "string", description: "Académie", nullable: true, aliases: alias("academie")},
+  secteurColumn(alias("secteur"), true),
+  communeColumn(alias("code_commune"), false, "Code INSEE de la commune d'implantation"),
+  textColumn("nom_commune", "Nom de la commune", alias("nom_commune")),
+  postalColumn(alias("code_postal")),
+  departementColumn(alias("departement")),
+  textColumn("academie", "Académie", alias("academie")),
   {
     name: "latitude",
     type: "number",

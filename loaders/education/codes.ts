@@ -60,6 +60,20 @@ export function uaiPrefix(departement: DepartementCode): string {
 }
 
 /**
+ * The département a UAI belongs to, from its first three digits (`035…` → `35`, `620…` → `2A`, `720…` → `2B`,
+ * `971…` → `971`). Null when the prefix is no département (e.g. schools abroad).
+ */
+export function departementOfUai(uai: Uai): DepartementCode | null {
+  const prefix = uai.slice(0, 3);
+  if (prefix === "620") return "2A" as DepartementCode;
+  if (prefix === "720") return "2B" as DepartementCode;
+  if (/^0(?:0[1-9]|[1-8]\d|9[0-5])$/.test(prefix) && prefix !== "020")
+    return prefix.slice(1) as DepartementCode;
+  if (/^97[1-6]$/.test(prefix)) return prefix as DepartementCode;
+  return null;
+}
+
+/**
  * The start year of a rentrée scolaire, as written in Éducation nationale files: `2021-2022`, `2021/2022`,
  * `2021`. Returns null for anything else.
  */

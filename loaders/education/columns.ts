@@ -6,9 +6,13 @@
  */
 import type {RawFile, RawRecord} from "../core/records.ts";
 
-/** `Nom de l'établissment` → `nom_de_l_etablissment`; `Code_departement` → `code_departement`. */
+/**
+ * `Nom de l'établissment` → `nom_de_l_etablissment`; `Code_departement` → `code_departement`; `REP +` →
+ * `rep_plus` (a `+` is a word: `REP` and `REP +` are two columns).
+ */
 export function slugColumn(name: string): string {
   return name
+    .replace(/\+/g, " plus ")
     .normalize("NFD")
     .replace(/[\u0300-\u036f]/g, "")
     .toLowerCase()
@@ -18,7 +22,7 @@ export function slugColumn(name: string): string {
 
 /** How a family of files names its columns. */
 export interface ColumnVocabulary {
-  /** For each canonical column, the names it has had (any spelling; compared as slugs), preferred first; the canonical name itself is tried last. */
+  /** For each canonical column, the names it has had (any spelling; compared as slugs), preferred first. The canonical name is not tried on its own (`departement` is a code in the kit, a name in some files). */
   readonly aliases: Readonly<Record<string, readonly string[]>>;
   /** Columns of known vintages that the kit does not keep (compared as slugs). */
   readonly ignored: readonly string[];
@@ -42,9 +46,7 @@ export function mapHeader(header: readonly string[], vocabulary: ColumnVocabular
   const used = new Set<string>();
   const absent: string[] = [];
   for (const [canonical, names] of Object.entries(vocabulary.aliases)) {
-    const source = [...names, canonical]
-      .map((n) => bySlug.get(slugColumn(n)))
-      .find((s) => s !== undefined && !used.has(s));
+    const source = names.map((n) => bySlug.get(slugColumn(n))).find((s) => s !== undefined && !used.has(s));
     if (source === undefined) absent.push(canonical);
     else {
       rename.set(source, canonical);

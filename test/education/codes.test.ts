@@ -1,5 +1,12 @@
 import {describe, expect, it} from "vitest";
-import {checkUai, makeUai, parseRentree, uaiKey, uaiPrefix} from "../../loaders/education/codes.ts";
+import {
+  checkUai,
+  departementOfUai,
+  makeUai,
+  parseRentree,
+  uaiKey,
+  uaiPrefix
+} from "../../loaders/education/codes.ts";
 import type {DepartementCode} from "../../loaders/geo/codes.ts";
 
 describe("UAI", () => {
@@ -42,5 +49,21 @@ describe("parseRentree", () => {
       null,
       null
     ]);
+  });
+});
+
+describe("departementOfUai", () => {
+  it("reads the département from the UAI prefix", () => {
+    const d = (digits: string) => departementOfUai(makeUai(digits));
+    expect([
+      d("0350001"),
+      d("0010001"),
+      d("6200096"),
+      d("7200009"),
+      d("9710002"),
+      d("9760001"),
+      d("0950001")
+    ]).toEqual(["35", "01", "2A", "2B", "971", "976", "95"]);
+    expect([d("0200001"), d("9990001"), d("0000001")]).toEqual([null, null, null]);
   });
 });
