@@ -1,0 +1,5 @@
+/** The bench cases, in run order. Later issues add theirs here. */
+import type {BenchCase} from "../types.ts";
+import {csv1m} from "./csv-1m.ts";
+
+export const CASES: readonly BenchCase[] = [csv1m];

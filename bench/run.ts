@@ -1,0 +1,54 @@
+/**
+ * `npm run bench [case…]`: runs each bench case; every variant in a child process, reporting wall time and peak
+ * memory (`process.resourceUsage().maxRSS`). Not a test: prints figures only.
+ */
+import {spawnSync} from "node:child_process";
+import {mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {fileURLToPath} from "node:url";
+import {CASES} from "./cases/index.ts";
+
+const self = fileURLToPath(import.meta.url);
+
+async function child(caseName: string, variant: string, input: string, dir: string): Promise<void> {
+  const bench = CASES.find((c) => c.name === caseName)!;
+  const start = performance.now();
+  const rows = await bench.variants[variant]!(input, dir);
+  const ms = performance.now() - start;
+  process.stdout.write(JSON.stringify({rows, ms, maxRssKb: process.resourceUsage().maxRSS}));
+}
+
+async function main(args: string[]): Promise<void> {
+  if (args[0] === "--child") return child(args[1]!, args[2]!, args[3]!, args[4]!);
+  const selected = args.length ? CASES.filter((c) => args.includes(c.name)) : CASES;
+  for (const bench of selected) {
+    const dir = await mkdtemp(join(tmpdir(), `bench-${bench.name}-`));
+    try {
+      console.log(`\n# ${bench.name} — ${bench.description}`);
+      const input = await bench.prepare(dir);
+      for (const variant of Object.keys(bench.variants)) {
+        const run = spawnSync(
+          process.execPath,
+          [...process.execArgv, self, "--child", bench.name, variant, input, dir],
+          {
+            encoding: "utf8",
+            maxBuffer: 1 << 20
+          }
+        );
+        if (run.status !== 0) {
+          console.log(`${variant} : échec\n${run.stderr}`);
+          continue;
+        }
+        const {rows, ms, maxRssKb} = JSON.parse(run.stdout) as {rows: number; ms: number; maxRssKb: number};
+        console.log(
+          `${variant.padEnd(48)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${(maxRssKb / 1024).toFixed(0).padStart(6)} Mo max RSS  (${rows} lignes)`
+        );
+      }
+    } finally {
+      await rm(dir, {recursive: true, force: true});
+    }
+  }
+}
+
+await main(process.argv.slice(2));
