@@ -1,0 +1,258 @@
+// Choropleth map of an indicator keyed by territory code, at any level (commune, EPCI, département, région),
+// from a kit TopoJSON (boundaries from `contours`, or the tile grids of src/data/fond-*.topojson.ts).
+import * as Plot from "npm:@observablehq/plot";
+import * as d3 from "npm:d3";
+import * as topojson from "npm:topojson-client";
+import {topologyAttribution} from "./attribution.js";
+import {formatNumber} from "./format.js";
+import {composeSvg, exportButtons, slug} from "./mapExport.js";
+import {joinValues, territoryFilter} from "./mapJoin.js";
+import {classLabels, classify, computeBins} from "./mapScale.js";
+
+const NO_DATA = "#e3e3e3";
+let uid = 0;
+
+/** The features of a topology's object (default: its first object), ids = codes. */
+export function topologyFeatures(topology, object) {
+  const name = object ?? Object.keys(topology.objects)[0];
+  return topojson.feature(topology, topology.objects[name]).features;
+}
+
+/**
+ * Plot projection for a kit topology: identity for tile grids (y down) and Lambert-93 files, conic conformal
+ * centred on France (parallels 44° and 49°, as Lambert-93) for longitude/latitude.
+ */
+export function projectionFor(topology, domain) {
+  const kind = topology.kit?.projection;
+  if (kind === "grid") return {type: "identity", domain};
+  if (kind === "lambert93") return {type: "identity", reflectY: true, domain};
+  return {type: "conic-conformal", parallels: [44, 49], rotate: [-3, 0], domain};
+}
+
+/** Colours of the classes: sequential (Blues) or diverging (RdBu, low = red… high = blue, reversible). */
+function colorsOf(bins, scheme, reverse) {
+  const n = Math.max(bins.classes, 1);
+  const interpolate = d3[`interpolate${scheme ?? (bins.type === "diverging" ? "RdBu" : "Blues")}`];
+  if (!interpolate) throw new Error(`choropleth: palette inconnue ${scheme}`);
+  const t =
+    n === 1
+      ? [0.6]
+      : d3.range(n).map((i) => (bins.type === "diverging" ? i / (n - 1) : 0.15 + (0.8 * i) / (n - 1)));
+  const colors = t.map((x) => interpolate(x));
+  return reverse ? colors.reverse() : colors;
+}
+
+function hatchDefs(id) {
+  const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
+  defs.innerHTML = `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="1.6"/></pattern>`;
+  return defs;
+}
+
+function swatch(fill, defs, label) {
+  const span = document.createElement("span");
+  span.className = "kit-map-swatch";
+  span.innerHTML = `<svg width="18" height="12" aria-hidden="true">${defs ?? ""}<rect width="18" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/></svg> ${label}`;
+  return span;
+}
+
+/**
+ * Draws a choropleth.
+ * @param {object} topology a kit TopoJSON (`kit.projection`, `kit.attribution`, ids = codes)
+ * @param {Iterable<object>} rows indicator rows, one per territory
+ * @param {object} options
+ * @param {string} options.title title (also the accessible name of the map)
+ * @param {string} [options.description] longer description for screen readers
+ * @param {string} [options.label] name of the indicator (legend, tooltip)
+ * @param {string | Function} [options.code] code field or accessor (default "code")
+ * @param {string | Function} [options.value] value field or accessor (default "value")
+ * @param {(row: object) => boolean} [options.secret] tells secret rows (default: value "s", "secret", "nd"…)
+ * @param {{type?: "quantile" | "threshold" | "diverging", classes?: number, thresholds?: number[], center?: number}} [options.scale]
+ * @param {string} [options.scheme] d3 interpolator name without prefix ("Blues", "Viridis", "RdBu"…)
+ * @param {boolean} [options.reverse] reverse the colours
+ * @param {(x: number) => string} [options.format] value format (default French numbers)
+ * @param {{departement?: string, region?: string}} [options.within] zoom on one département or région
+ * @param {Map<string, string>} [options.regionOf] département → région, for `within.region`
+ * @param {Map<string, string[]>} [options.departementsOfEpci] EPCI → départements, for EPCI maps with `within`
+ * @param {string} [options.object] topology object (default: the first)
+ * @param {boolean} [options.labels] write codes on the territories (default: on tile grids)
+ * @param {string[]} [options.sources] more attribution (keys of SOURCES or texts), e.g. the indicator's source
+ * @param {number} [options.width] default 640
+ * @param {number} [options.height]
+ * @returns {HTMLElement} a <figure> with legend, map, notes, attribution and export buttons
+ */
+export function choropleth(topology, rows, options = {}) {
+  const {
+    title = "Carte",
+    description,
+    label = "Valeur",
+    format = (x) => formatNumber(x),
+    width = 640
+  } = options;
+  const level = topology.kit?.level ?? options.object ?? "departement";
+  const all = topologyFeatures(topology, options.object);
+  const shown = all.filter(
+    territoryFilter(level, options.within, options.regionOf ?? new Map(), options.departementsOfEpci)
+  );
+  if (shown.length === 0)
+    throw new Error(`choropleth: aucun territoire à afficher (${JSON.stringify(options.within)})`);
+  const joined = joinValues(all, rows, {code: options.code, value: options.value, secret: options.secret});
+  const entry = (f) => joined.values.get(String(f.id));
+  const bins = computeBins(
+    shown.map((f) => entry(f).value),
+    options.scale
+  );
+  const colors = colorsOf(bins, options.scheme, options.reverse);
+  const nameOf = (f) => f.properties?.name ?? f.properties?.nom ?? String(f.id);
+  const text = (f) => {
+    const e = entry(f);
+    return e.status === "value"
+      ? format(e.value)
+      : e.status === "secret"
+        ? "secret statistique"
+        : "pas de donnée";
+  };
+  const hatchId = `kit-hatch-${++uid}`;
+  const dense = shown.length > 2000;
+  const stroke = {stroke: "white", strokeWidth: dense ? 0.05 : 0.6};
+  const grid = topology.kit?.projection === "grid";
+  const byStatus = (s) => shown.filter((f) => entry(f).status === s);
+  const svg = Plot.plot({
+    width,
+    height: options.height,
+    projection: projectionFor(topology, {type: "FeatureCollection", features: shown}),
+    marks: [
+      Plot.geo(byStatus("missing"), {
+        fill: NO_DATA,
+        ...stroke,
+        ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
+      }),
+      Plot.geo(byStatus("secret"), {
+        fill: `url(#${hatchId})`,
+        ...stroke,
+        ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
+      }),
+      Plot.geo(byStatus("value"), {
+        fill: (f) => colors[classify(entry(f).value, bins.thresholds)],
+        ...stroke,
+        ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
+      }),
+      (options.labels ?? grid)
+        ? Plot.text(
+            shown,
+            Plot.centroid({
+              text: (f) => f.id,
+              fontSize: 9,
+              fill: "black",
+              stroke: "white",
+              strokeWidth: 2,
+              pointerEvents: "none"
+            })
+          )
+        : null,
+      Plot.tip(
+        shown,
+        Plot.pointer(
+          Plot.centroid({
+            title: (f) => `${nameOf(f)} (${f.id})\n${label} : ${text(f)}`,
+            maxRadius: dense ? 10 : 60
+          })
+        )
+      )
+    ]
+  });
+  svg.prepend(hatchDefs(hatchId));
+  describeSvg(svg, title, [
+    description,
+    `${shown.length} territoires : ${joined.counts.value} avec une valeur, ${shown.filter((f) => entry(f).status === "secret").length} sous secret statistique, ${shown.filter((f) => entry(f).status === "missing").length} sans donnée.`
+  ]);
+  if (shown.length <= 400)
+    for (const path of svg.querySelectorAll("g[aria-label] path[aria-label]"))
+      path.setAttribute("tabindex", "0");
+
+  const legend = Plot.legend({
+    color: {type: "threshold", domain: bins.thresholds, range: colors, label, tickFormat: format},
+    width: Math.min(width, 360)
+  });
+  legend.setAttribute("aria-label", `Légende : ${classLabels(bins.thresholds, format).join(" ; ")}`);
+  const extra = document.createElement("div");
+  extra.className = "kit-map-legend-extra";
+  extra.append(
+    swatch(NO_DATA, null, "pas de donnée"),
+    " ",
+    swatch(`url(#${hatchId}-legend)`, hatchDefs(`${hatchId}-legend`).outerHTML, "secret statistique")
+  );
+
+  const attribution = topologyAttribution(topology, options.sources ?? []);
+  const notes = [];
+  if (joined.unmatched.length) {
+    const list = joined.unmatched.slice(0, 12).join(", ") + (joined.unmatched.length > 12 ? "…" : "");
+    notes.push(`${joined.unmatched.length} code(s) des données absents de la carte : ${list}`);
+  }
+  return figure({
+    title,
+    legend,
+    extra,
+    svg,
+    notes,
+    attribution,
+    exportParts: () => [legend, svg],
+    exportLines: ["Gris : pas de donnée ; hachures : secret statistique."]
+  });
+}
+
+/** Sets the accessible name and description of a map SVG and makes it focusable. */
+export function describeSvg(svg, title, descriptions) {
+  svg.setAttribute("role", "img");
+  svg.setAttribute("aria-label", title);
+  svg.setAttribute("tabindex", "0");
+  const ns = "http://www.w3.org/2000/svg";
+  const t = document.createElementNS(ns, "title");
+  t.textContent = title;
+  const d = document.createElementNS(ns, "desc");
+  d.textContent = descriptions.filter(Boolean).join(" ");
+  svg.prepend(t, d);
+}
+
+/** The <figure> around a map: title, legend, map, notes, attribution, export buttons. */
+export function figure({title, legend, extra, svg, notes = [], attribution, exportParts, exportLines = []}) {
+  const fig = document.createElement("figure");
+  fig.className = "kit-map";
+  const caption = document.createElement("figcaption");
+  caption.className = "kit-map-title";
+  caption.textContent = title;
+  fig.append(caption);
+  if (legend) fig.append(legend);
+  if (extra) fig.append(extra);
+  fig.append(svg);
+  for (const note of notes) {
+    const p = document.createElement("p");
+    p.className = "kit-map-note";
+    p.textContent = note;
+    fig.append(p);
+  }
+  const source = document.createElement("p");
+  source.className = "kit-map-attribution";
+  source.textContent = attribution;
+  fig.append(source);
+  fig.append(
+    exportButtons(
+      () => composeSvg(exportParts(), {title, lines: [...exportLines, ...notes, attribution]}),
+      slug(title)
+    )
+  );
+  return fig;
+}
+
+/**
+ * Draws every feature of a topology with a value per feature (for the browser benchmark: time to draw all
+ * communes). Values are the feature's rank, so every class is used.
+ */
+export function drawTopology(topology, {width = 960, object} = {}) {
+  const rows = topologyFeatures(topology, object).map((f, i) => ({code: String(f.id), value: i}));
+  return choropleth(topology, rows, {
+    title: "Banc d'essai : tous les territoires",
+    width,
+    object,
+    sources: [attributionText([])]
+  });
+}
