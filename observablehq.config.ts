@@ -3,12 +3,15 @@
  * Everything the site needs is served from its own origin: no web font, no CDN, no DuckDB extension download
  * (see scripts/offline/ and the README's "Hors ligne" section).
  */
+import {servedNames} from "./loaders/serve.ts";
 import {sidebarPages} from "./scripts/sidebar.ts";
 
 export default {
   root: "src",
   title: "Kit T.Dat'Hack",
   pages: sidebarPages(),
+  // One catalogue page per served table (src/donnees/[name].md), listed from the dataset declarations.
+  dynamicPaths: servedNames().map((name) => `/donnees/${name}`),
   // The default global stylesheet is a Google Fonts request: none here, the theme uses system fonts.
   globalStylesheets: [],
   style: "style.css",

@@ -31,16 +31,19 @@ export function pageTitle(markdown: string, fallback: string): string {
 export function folderPages(folder: string, root = SOURCE_ROOT): SidebarPage[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((file) => file.endsWith(".md"))
-    .sort((a, b) => (a === "index.md" ? -1 : b === "index.md" ? 1 : a.localeCompare(b)))
-    .map((file) => {
-      const name = file.slice(0, -".md".length);
-      return {
-        name: pageTitle(readFileSync(join(dir, file), "utf-8"), name),
-        path: `/${folder}/${name === "index" ? "" : name}`
-      };
-    });
+  return (
+    readdirSync(dir)
+      // Parameterized pages ([name].md) are reached from their index, not listed one by one.
+      .filter((file) => file.endsWith(".md") && !file.startsWith("["))
+      .sort((a, b) => (a === "index.md" ? -1 : b === "index.md" ? 1 : a.localeCompare(b)))
+      .map((file) => {
+        const name = file.slice(0, -".md".length);
+        return {
+          name: pageTitle(readFileSync(join(dir, file), "utf-8"), name),
+          path: `/${folder}/${name === "index" ? "" : name}`
+        };
+      })
+  );
 }
 
 /** The whole sidebar: fixed pages first, then the sections found on disk. */

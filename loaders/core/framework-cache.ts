@@ -30,6 +30,11 @@ export function loaderMentions(code: string, id: string): boolean {
   return code.includes(`"${id}"`) || code.includes(`'${id}'`) || code.includes(`\`${id}\``);
 }
 
+/** True when loader source `code` serves every dataset (imports `loaders/serve.ts`, e.g. the site's archive). */
+export function loaderServesAll(code: string): boolean {
+  return /from\s+["'][./]*loaders\/serve(?:\.ts)?["']/.test(code);
+}
+
 /**
  * Deletes the cached outputs depending on dataset `id`; returns the deleted paths.
  * @param site Framework's source root (`src/`)
@@ -44,10 +49,18 @@ export async function invalidateFrameworkCache(site: string, cache: string, id: 
     }
   }
   for (const loader of (await listFiles(site)).filter((f) => LOADER.test(f))) {
-    if (!loaderMentions(await readFile(loader, "utf8"), id)) continue;
+    const code = await readFile(loader, "utf8");
+    if (!loaderMentions(code, id) && !loaderServesAll(code)) continue;
     const output = join(cache, relative(site, loader).replace(/\.[^.]+$/, ""));
     await rm(output, {force: true});
     deleted.push(output);
+    // Members of an archive (data/donnees.zip → data/donnees/*) are cached beside it and must go too.
+    const archive = /\.(?:zip|tar|tgz|tar\.gz)$/.exec(output);
+    if (archive) {
+      const members = output.slice(0, -archive[0].length);
+      await rm(members, {recursive: true, force: true});
+      deleted.push(members);
+    }
   }
   return deleted;
 }

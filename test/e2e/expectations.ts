@@ -34,6 +34,20 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
     {what: "the French home page title", check: hasText("Kit T.Dat'Hack")},
     {what: "a link to the guide", check: count('a[href="./guide"]', 1)}
   ],
+  "/donnees/": [
+    {what: "the catalogue table with every dataset", check: tableWith("Communes", "France services", "Lignes")},
+    {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1)}
+  ],
+  "/donnees/communes": [
+    {what: "the provenance of real COG data", check: hasText("données réelles")},
+    {what: "the schema table", check: tableWith("Colonne", "Description")},
+    {what: "a preview with commune codes kept as text", check: tableWith("01001")},
+    {what: "CSV and Parquet download links", check: count("a[download$='.csv'], a[download$='.parquet']", 2)}
+  ],
+  "/donnees/france-services": [
+    {what: "the demonstration banner naming the dataset", check: hasText("npm run data -- fetch france-services")},
+    {what: "a preview table", check: count("#observablehq-main table tbody tr", 5)}
+  ],
   "/guide": [
     {what: "a Plot bar chart with French thousands separators", check: hasText("Population par région")},
     {

@@ -1,0 +1,10 @@
+/** Quotes one CSV field when it needs it (RFC 4180); null and undefined give an empty field. */
+export function csvField(value: unknown): string;
+/** CSV text of an Apache Arrow table or an array of objects, header first, one line per row. */
+export function toCsv(
+  table: Iterable<Record<string, unknown>> & {schema?: {fields: {name: string}[]}}
+): string;
+/** The CSV of a table as a Blob (text/csv, UTF-8). */
+export function csvBlob(
+  table: Iterable<Record<string, unknown>> & {schema?: {fields: {name: string}[]}}
+): Blob;
