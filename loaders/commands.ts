@@ -8,7 +8,7 @@ import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
 import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
 import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
-import {hashFile, ingestFile, readSource, validateRaw} from "./core/ingest.ts";
+import {hashFile, ingestFile, readAndValidate} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {buildMeta, metaColumns} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic} from "./core/outputs.ts";
@@ -183,8 +183,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
       ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
     });
-    const raw = await readSource(declaration, file);
-    const {table, tables} = validateRaw(declaration, raw, contextFor(options));
+    const {table, tables} = await readAndValidate(declaration, file, contextFor(options));
     const lock = await readLock(paths.lock);
     const dir = join(paths.cache, id);
     const locked = lock.datasets[id];
@@ -264,7 +263,7 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
     try {
-      validateRaw(declaration, await readSource(declaration, join(dir, source)), contextFor(options));
+      await readAndValidate(declaration, join(dir, source), contextFor(options));
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -1,5 +1,6 @@
 /** The bench cases, in run order. Later issues add theirs here. */
 import type {BenchCase} from "../types.ts";
 import {csv1m} from "./csv-1m.ts";
+import {entAudienceBench} from "./ent-audience.ts";
 
-export const CASES: readonly BenchCase[] = [csv1m];
+export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench];

@@ -5,6 +5,7 @@
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
 import type {ColumnSpec} from "./schema.ts";
+import type {NamedTable} from "./outputs.ts";
 import type {DataTable} from "./table.ts";
 import type {CommuneCodeMapper} from "./validate.ts";
 
@@ -96,6 +97,12 @@ export interface DatasetDeclaration {
   prepare?: (raw: RawFile, variant: string | undefined) => RawFile;
   /** Derived tables written beside the main one. */
   parts?: readonly DerivedPart[];
+  /**
+   * For files too large for JavaScript records (millions of rows): reads, checks and reduces the source file
+   * itself (DuckDB streaming, bounded memory) and returns the main table and its parts. When set, `load` and
+   * `fetch` call it instead of parsing + `prepare` + validating records. Throws `ValidationError` on bad rows.
+   */
+  ingest?: (path: string, context: DatasetContext) => Promise<{table: DataTable; tables: NamedTable[]}>;
   /** The offline default: a table built in memory, and whether it is real data or demonstration data. */
   offline: {status: DataStatus; build: (context: DatasetContext) => DataTable; note: string};
 }

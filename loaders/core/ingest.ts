@@ -150,7 +150,19 @@ export async function ingestFile(
   path: string,
   options: IngestOptions = {}
 ): Promise<IngestResult> {
-  const raw = await readSource(declaration, path, options);
-  const result = validateRaw(declaration, raw, options);
+  const result = await readAndValidate(declaration, path, options);
   return {...result, ...(await hashFile(path))};
+}
+
+/**
+ * Parses and validates a source file, or hands it to the declaration's own streaming `ingest` (huge files).
+ * @throws ValidationError listing every problem.
+ */
+export async function readAndValidate(
+  declaration: DatasetDeclaration,
+  path: string,
+  options: IngestOptions = {}
+): Promise<{table: DataTable; tables: NamedTable[]; variant: string | undefined}> {
+  if (declaration.ingest) return {...(await declaration.ingest(path, options)), variant: undefined};
+  return validateRaw(declaration, await readSource(declaration, path, options), options);
 }

@@ -24,7 +24,7 @@ export function slugColumn(name: string): string {
 export interface ColumnVocabulary {
   /** For each canonical column, the names it has had (any spelling; compared as slugs), preferred first. The canonical name is not tried on its own (`departement` is a code in the kit, a name in some files). */
   readonly aliases: Readonly<Record<string, readonly string[]>>;
-  /** Columns of known vintages that the kit does not keep (compared as slugs). */
+  /** Columns of known vintages that the kit does not keep (compared as slugs; `utilisateurs_*` is a prefix). */
   readonly ignored: readonly string[];
 }
 
@@ -53,8 +53,10 @@ export function mapHeader(header: readonly string[], vocabulary: ColumnVocabular
       used.add(source);
     }
   }
-  const ignored = new Set(vocabulary.ignored.map(slugColumn));
-  const unknown = header.filter((h) => h.trim() !== "" && !used.has(h) && !ignored.has(slugColumn(h)));
+  const ignored = new Set(vocabulary.ignored.filter((i) => !i.endsWith("*")).map(slugColumn));
+  const prefixes = vocabulary.ignored.filter((i) => i.endsWith("*")).map((i) => slugColumn(i.slice(0, -1)));
+  const isIgnored = (slug: string) => ignored.has(slug) || prefixes.some((p) => slug.startsWith(p));
+  const unknown = header.filter((h) => h.trim() !== "" && !used.has(h) && !isIgnored(slugColumn(h)));
   return {rename, unknown, absent};
 }
 
