@@ -36,7 +36,7 @@ import {collectNpmSpecifiers, parseNpmSpecifier, type NpmSpecifier} from "./spec
 export const NOT_INSTALLED = "0.0.0-not-installed";
 
 /** Bump when the bundling rules below change, so that every cached bundle is rebuilt. */
-const STAMP_VERSION = 1;
+const STAMP_VERSION = 2;
 
 /** Entry overrides: a module that replaces a package's own entry point in its browser bundle. */
 const ENTRY_PATCHES: Record<string, string> = {
@@ -123,11 +123,21 @@ export async function fillNpmCache({
   }
 
   const result: FillResult = {framework, bundled: [], placeholders: [], written: []};
-  const externals = new Map<string, string>();
+  const direct = new Map<string, string>();
   for (const name of dependencies) {
     const version = versionOf(name);
-    if (version && isBrowserPackage(name)) externals.set(name, version);
+    if (version && isBrowserPackage(name)) direct.set(name, version);
   }
+  const externalVersion = externalVersionResolver(projectRoot, direct);
+  // Everything installed takes part in a bundle's identity: any install or upgrade rebuilds the bundles.
+  const installState = digest(
+    readFileSync(
+      join(
+        projectRoot,
+        existsSync(join(projectRoot, "package-lock.json")) ? "package-lock.json" : "package.json"
+      )
+    )
+  );
 
   const queue = [...wanted];
   const done = new Set<string>();
@@ -136,7 +146,7 @@ export async function fillNpmCache({
     const key = `${specifier.name}/${specifier.path ?? ""}`;
     if (done.has(key)) continue;
     done.add(key);
-    const version = versionOf(specifier.name)!;
+    const version = installedVersion(specifier.name, projectRoot)!;
     const folder = join(cache, `${specifier.name}@${version}`);
     mkdirSync(folder, {recursive: true});
     writeIfChanged(
@@ -153,28 +163,28 @@ export async function fillNpmCache({
     }
     const outfile = join(folder, specifier.path ? `${specifier.path}._esm.js` : "_esm.js");
     if (!specifier.path) result.bundled.push(`${specifier.name}@${version}`);
-    // A bundle depends only on the versions involved and this file's rules: skip it when they are unchanged.
+    // A bundle depends only on the installed packages and this file's rules: skip it when they are unchanged.
     const stampFile = `${outfile}.stamp`;
-    const stamp = digest(JSON.stringify([specifier, version, [...externals], ENTRY_PATCHES, STAMP_VERSION]));
+    const stamp = digest(JSON.stringify([specifier, version, installState, ENTRY_PATCHES, STAMP_VERSION]));
     if (existsSync(outfile) && existsSync(stampFile) && readFileSync(stampFile, "utf-8") === stamp) {
       queue.push(...(JSON.parse(readFileSync(`${outfile}.deps.json`, "utf-8")) as NpmSpecifier[]));
       continue;
     }
-    const deepImports: NpmSpecifier[] = [];
-    const code = await bundle(projectRoot, specifier, outfile, cache, externals, deepImports);
+    const discovered: NpmSpecifier[] = [];
+    const code = await bundle(projectRoot, specifier, outfile, cache, externalVersion, discovered);
     if (writeIfChanged(outfile, code)) result.written.push(relative(cache, outfile));
-    writeFileSync(`${outfile}.deps.json`, JSON.stringify(deepImports));
+    writeFileSync(`${outfile}.deps.json`, JSON.stringify(discovered));
     writeFileSync(stampFile, stamp);
-    queue.push(...deepImports);
+    queue.push(...discovered);
   }
 
   for (const name of frameworkSpecifiers) {
-    if (externals.has(name)) continue;
+    if (direct.has(name)) continue;
     const folder = join(cache, `${name}@${NOT_INSTALLED}`);
     mkdirSync(folder, {recursive: true});
     result.placeholders.push(name);
   }
-  removeStaleVersions(cache, externals);
+  removeStaleVersions(cache, direct);
   log(
     `npm cache: ${result.bundled.length} packages from node_modules (${result.written.length} files updated), ` +
       `${result.placeholders.length} placeholders`
@@ -226,8 +236,8 @@ async function bundle(
   specifier: NpmSpecifier,
   outfile: string,
   cache: string,
-  externals: Map<string, string>,
-  deepImports: NpmSpecifier[]
+  externalVersion: ExternalVersion,
+  discovered: NpmSpecifier[]
 ): Promise<string> {
   const self = specifier.name;
   const entry = specifier.path ? `${self}/${specifier.path}` : self;
@@ -238,9 +248,10 @@ async function bundle(
       b.onResolve({filter: /^[@\w]/}, (args) => {
         if (args.kind === "entry-point") return undefined;
         const target = parseNpmSpecifier(args.path);
-        const version = externals.get(target.name);
-        if (!version || target.name === self) return undefined;
-        if (target.path) deepImports.push(target);
+        if (target.name === self) return undefined;
+        const version = externalVersion(target.name, args.resolveDir);
+        if (!version) return undefined;
+        discovered.push(target);
         const file = join(
           cache,
           `${target.name}@${version}`,
@@ -268,6 +279,29 @@ async function bundle(
     plugins: [externalize]
   });
   return result.outputFiles[0]!.text;
+}
+
+/** The version of the sibling bundle an import points to, or undefined to inline the package. */
+type ExternalVersion = (name: string, importerDir: string) => string | undefined;
+
+/**
+ * Like jsDelivr's `+esm`, every package is its own bundle, so that a package imported from several others
+ * (d3-array, @lezer/common, @codemirror/state…) exists once in the page. A package that is not a direct
+ * dependency is made external only when it is an ES module package (CommonJS has no static named exports to
+ * link to) and the importer sees the same copy as the project root (a nested, other version is inlined).
+ */
+function externalVersionResolver(projectRoot: string, direct: Map<string, string>): ExternalVersion {
+  return (name, importerDir) => {
+    if (direct.has(name)) return direct.get(name);
+    if (NODE_ONLY.has(name)) return undefined;
+    const fromImporter = packageJsonPath(name, importerDir);
+    const fromRoot = packageJsonPath(name, projectRoot);
+    if (!fromImporter || fromImporter !== fromRoot) return undefined;
+    const pkg = JSON.parse(readFileSync(fromRoot, "utf-8"));
+    const esm =
+      pkg.type === "module" || Boolean(pkg.module) || JSON.stringify(pkg.exports ?? {}).includes('"import"');
+    return esm ? pkg.version : undefined;
+  };
 }
 
 /** Static files Framework's client resolves with import.meta.resolve("npm:…/file.ext") (wasm, workers). */

@@ -48,6 +48,24 @@ describe("fillNpmCache", () => {
     for (const path of imports) expect(existsSync(resolve(dirname(plot), path))).toBe(true);
   });
 
+  it("gives a shared ES module dependency its own bundle, like jsDelivr, so that it exists once", () => {
+    const d3 = readFileSync(join(npm, `d3@${installedVersion("d3", projectRoot)}`, "_esm.js"), "utf-8");
+    const arrayVersion = installedVersion("d3-array", projectRoot);
+    expect(d3).toContain(`../d3-array@${arrayVersion}/_esm.js`);
+    expect(existsSync(join(npm, `d3-array@${arrayVersion}`, "_esm.js"))).toBe(true);
+  });
+
+  it("inlines a CommonJS dependency, which has no static exports to link to", () => {
+    const plot = readFileSync(
+      join(npm, `@observablehq/plot@${installedVersion("@observablehq/plot", projectRoot)}`, "_esm.js"),
+      "utf-8"
+    );
+    expect(plot).not.toMatch(/interval-tree-1d@/);
+    expect(
+      existsSync(join(npm, `interval-tree-1d@${installedVersion("interval-tree-1d", projectRoot)}`))
+    ).toBe(false);
+  });
+
   it("keeps one Arrow: DuckDB-Wasm imports the apache-arrow bundle instead of inlining it", () => {
     const version = installedVersion("@duckdb/duckdb-wasm", projectRoot);
     const source = readFileSync(join(npm, `@duckdb/duckdb-wasm@${version}`, "_esm.js"), "utf-8");
