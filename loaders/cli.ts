@@ -65,7 +65,11 @@ export async function main(args: readonly string[]): Promise<number> {
     }
     case "fetch": {
       let failed = 0;
-      for (const id of ids) {
+      // Without ids, datasets read from an npm package (communes) have nothing to download.
+      const fetchable = positional.length
+        ? ids
+        : DATASETS.filter((d) => d.source.portal !== "package").map((d) => d.id);
+      for (const id of fetchable) {
         try {
           const outcome = await fetchDataset(id, {log, progress: streamProgress()});
           log(`${id} : ${outcome.rows} lignes, cache et verrou mis à jour`);
