@@ -9,6 +9,12 @@ import {fragiliteNumerique} from "./datasets/fragilite-numerique.ts";
 import {franceServices} from "./datasets/france-services.ts";
 import {lieuxMediationNumerique} from "./datasets/lieux-mediation-numerique.ts";
 import {pauvrete} from "./datasets/pauvrete.ts";
+import {annuaireEducation} from "./datasets/annuaire-education.ts";
+import {ips} from "./datasets/ips.ts";
+import {effectifsEcoles} from "./datasets/effectifs-ecoles.ts";
+import {pix} from "./datasets/pix.ts";
+import {tne} from "./datasets/tne.ts";
+import {entAudience} from "./datasets/ent-audience.ts";
 
 /** All declarations, in catalogue order. */
 export const DATASETS: readonly DatasetDeclaration[] = [
@@ -18,7 +24,13 @@ export const DATASETS: readonly DatasetDeclaration[] = [
   conseillersNumeriques,
   franceServices,
   couvertureThd,
-  pauvrete
+  pauvrete,
+  annuaireEducation,
+  ips,
+  effectifsEcoles,
+  pix,
+  tne,
+  entAudience
 ];
 
 /** The declaration of `id`. @throws Error listing the known ids when `id` is unknown. */

@@ -8,7 +8,6 @@
  * "adresse et géolocalisation" file, `numero_uai`…), and columns no known vintage has are reported on stderr.
  * A UAI may appear on several lines (`etablissement_multi_lignes`), so it is the key but not unique.
  */
-import {departementOfCommune, normalizeCommune} from "../core/codes.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE} from "../core/demo.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
@@ -23,7 +22,13 @@ import {
   textColumn,
   uaiColumn
 } from "../education/schema.ts";
-import {educationPrioritaire, educationPrepare, secteur, upperCode} from "../education/prepare.ts";
+import {
+  departementFromCommune,
+  educationPrioritaire,
+  educationPrepare,
+  secteur,
+  upperCode
+} from "../education/prepare.ts";
 
 /** Every known spelling of the kept columns, and the columns of known vintages the kit does not keep. */
 export const ANNUAIRE_VOCABULARY: ColumnVocabulary = {
@@ -211,15 +216,6 @@ export const ANNUAIRE_COLUMNS: ColumnSpec[] = [
   }
 ];
 
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
-
-/** The département from the file, or from the commune code when the vintage has no département column. */
-const departement = (value: unknown, record: Readonly<Record<string, unknown>>) => {
-  if (text(value) !== "") return value;
-  const commune = normalizeCommune(text(record.code_commune));
-  return commune === null ? "" : departementOfCommune(commune);
-};
-
 /** Demonstration annuaire: the shared demo schools (no invented coordinates: maps place them by commune). */
 export function demoAnnuaire() {
   const rows = demoSchools().map((s) => ({
@@ -266,7 +262,7 @@ export const annuaireEducation: DatasetDeclaration = {
     uai: upperCode,
     secteur,
     education_prioritaire: educationPrioritaire,
-    departement
+    departement: departementFromCommune
   }),
   offline: {status: "démonstration", build: demoAnnuaire, note: DEMO_NOTE}
 };

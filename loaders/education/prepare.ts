@@ -3,6 +3,7 @@
  * canonical ones, normalise the values whose spelling drifts (UAI case, secteur, éducation prioritaire), and
  * report the columns no known vintage has.
  */
+import {departementOfCommune, normalizeCommune} from "../core/codes.ts";
 import type {RawFile} from "../core/records.ts";
 import {renameColumns, warnUnknownColumns, type CellRewrite, type ColumnVocabulary} from "./columns.ts";
 
@@ -32,6 +33,13 @@ export const educationPrioritaire: CellRewrite = (value) => {
   if (v === "" || v === "0" || v === "HORSEP" || v === "HEP" || v === "NON") return "";
   if (v === "REP+" || v === "REPPLUS") return "REP+";
   return v === "REP" ? "REP" : text(value);
+};
+
+/** Département: as written when the file has it, else from the commune code (vintages without the column). */
+export const departementFromCommune: CellRewrite = (value, record) => {
+  if (text(value) !== "") return value;
+  const commune = normalizeCommune(text(record.code_commune));
+  return commune === null ? "" : departementOfCommune(commune);
 };
 
 /** Builds a `prepare` function for a declaration: rename, rewrite, warn about unknown columns. */
