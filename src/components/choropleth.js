@@ -9,7 +9,7 @@ import {composeSvg, exportButtons, slug} from "./mapExport.js";
 import {joinValues, territoryFilter} from "./mapJoin.js";
 import {classLabels, classify, computeBins} from "./mapScale.js";
 
-const NO_DATA = "#e3e3e3";
+const NO_DATA = "#c4c4c4";
 let uid = 0;
 
 /** The features of a topology's object (default: its first object), ids = codes. */
@@ -140,11 +140,13 @@ export function choropleth(topology, rows, options = {}) {
         ? Plot.text(
             shown,
             Plot.centroid({
-              text: (f) => f.id,
-              fontSize: 9,
+              // Codes on département tiles; names, wrapped, when the tiles are few and large (régions).
+              text: (f) => (shown.length <= 30 ? nameOf(f) : f.id),
+              lineWidth: 7,
+              fontSize: shown.length <= 30 ? 11 : 9,
               fill: "black",
               stroke: "white",
-              strokeWidth: 2,
+              strokeWidth: 2.5,
               pointerEvents: "none"
             })
           )
@@ -213,8 +215,23 @@ export function describeSvg(svg, title, descriptions) {
   svg.prepend(t, d);
 }
 
+const STYLE = `.kit-map{margin:1rem 0;max-width:100%}.kit-map-title{font-weight:600;font-size:1rem;margin-bottom:.3rem}
+.kit-map-legend-extra{font-size:12px;display:flex;gap:1rem;align-items:center;margin:.2rem 0}
+.kit-map-swatch{display:inline-flex;gap:.3rem;align-items:center}.kit-map svg[role=img]:focus,.kit-map path[tabindex]:focus{outline:2px solid #0b5cad;outline-offset:1px}
+.kit-map-note{font-size:12px;color:#6b3d00}.kit-map-attribution{font-size:11px;color:#555;margin:.2rem 0}
+.kit-map-export{display:flex;gap:.5rem}.kit-map-export button{font-size:12px}`;
+
+function ensureStyle(doc) {
+  if (doc.getElementById("kit-map-style")) return;
+  const style = doc.createElement("style");
+  style.id = "kit-map-style";
+  style.textContent = STYLE;
+  doc.head.append(style);
+}
+
 /** The <figure> around a map: title, legend, map, notes, attribution, export buttons. */
 export function figure({title, legend, extra, svg, notes = [], attribution, exportParts, exportLines = []}) {
+  ensureStyle(document);
   const fig = document.createElement("figure");
   fig.className = "kit-map";
   const caption = document.createElement("figcaption");

@@ -6,8 +6,8 @@ import {formatNumber} from "./format.js";
  * Computes class thresholds for finite `values`.
  * - `quantile`: `classes` groups of (about) equal counts;
  * - `threshold`: the given `thresholds`, sorted;
- * - `diverging`: symmetric around `center` (default 0), `classes` (odd is best) of equal width up to the
- *   largest deviation.
+ * - `diverging`: symmetric around `center` (default 0), `classes` (odd is best); the limits are quantiles of the
+ *   distances to the centre (robust to outliers).
  * Duplicate thresholds (many equal values) are removed, so there may be fewer classes than asked.
  * @param {Iterable<number | null | undefined>} values
  * @param {{type?: "quantile" | "threshold" | "diverging", classes?: number, thresholds?: number[], center?: number}} [options]
@@ -22,11 +22,17 @@ export function computeBins(values, {type = "quantile", classes = 5, thresholds,
     if (!thresholds?.length) throw new Error("computeBins: a threshold scale needs `thresholds`");
     t = [...thresholds].sort((a, b) => a - b);
   } else if (type === "diverging") {
-    const extent = sorted.length
-      ? Math.max(Math.abs(sorted[0] - center), Math.abs(sorted.at(-1) - center))
-      : 1;
-    const step = (2 * (extent || 1)) / classes;
-    t = Array.from({length: classes - 1}, (_, i) => center - (extent || 1) + step * (i + 1));
+    // Symmetric around the centre; the limits are quantiles of the distances to the centre, so that outliers
+    // do not push every value into the middle class.
+    const k = classes % 2 ? (classes - 1) / 2 : classes / 2 - 1;
+    const deviations = sorted.map((v) => Math.abs(v - center)).sort((a, b) => a - b);
+    const d = [];
+    for (let i = 1; i <= k; i++) d.push(deviations.length ? quantileSorted(deviations, i / (k + 1)) : i);
+    t = [
+      ...d.map((x) => center - x).reverse(),
+      ...(classes % 2 ? [] : [center]),
+      ...d.map((x) => center + x)
+    ];
   } else if (type === "quantile") {
     t = [];
     for (let i = 1; i < classes; i++) {

@@ -119,9 +119,7 @@ export function pointMap(data, options = {}) {
     legend.textContent =
       "Chaque hexagone regroupe les points proches : plus il est grand et foncé, plus il y en a.";
   }
-  const attribution = topologyAttribution(
-    background ?? {kit: {attribution: "IGN – ADMIN EXPRESS COG, Licence Ouverte 2.0"}},
-    options.sources ?? []
-  );
+  const sources = options.sources ?? [];
+  const attribution = background ? topologyAttribution(background, sources) : attributionText(sources);
   return figure({title, legend, svg, notes, attribution, exportParts: () => [svg]});
 }

@@ -24,6 +24,15 @@ describe("computeBins", () => {
     for (let i = 0; i < 2; i++) expect(100 - thresholds[i]!).toBeCloseTo(thresholds[3 - i]! - 100, 9);
     expect(thresholds[0]).toBeGreaterThan(40);
   });
+  it("diverging classes are not flattened by one outlier, and even class counts split at the centre", () => {
+    const values = [...Array.from({length: 40}, (_, i) => 95 + (i % 10)), 1000];
+    const {thresholds} = computeBins(values, {type: "diverging", classes: 5, center: 100});
+    const used = new Set(values.map((v) => classify(v, thresholds)));
+    expect(used.size).toBeGreaterThanOrEqual(4);
+    const even = computeBins(values, {type: "diverging", classes: 4, center: 100});
+    expect(even.classes).toBe(4);
+    expect(even.thresholds[1]).toBe(100);
+  });
   it("threshold scales use the given limits, sorted", () => {
     expect(computeBins(values, {type: "threshold", thresholds: [50, 10]}).thresholds).toEqual([10, 50]);
     expect(() => computeBins(values, {type: "threshold"})).toThrow(/thresholds/);
