@@ -1,0 +1,147 @@
+/**
+ * Example queries of the SQL workshop, one set per défi (ids of challenges/<id>/). Each query uses only the
+ * tables and columns declared in loaders/datasets/ (test/atelier/atelier-examples.test.ts checks it).
+ */
+
+/** @type {{id: string, title: string, examples: {title: string, sql: string}[]}[]} */
+export const EXAMPLES = [
+  {
+    id: "fragilite-mediation",
+    title: "Fragilité numérique et médiation",
+    examples: [
+      {
+        title: "Score de fragilité moyen par département (pondéré par la population)",
+        sql: `SELECT c.departement,
+       sum(f.score_global * f.population) / sum(f.population) AS score_pondere,
+       sum(f.population) AS population
+FROM fragilite_numerique_communes f
+JOIN communes c ON c.code = f.code_commune
+WHERE f.score_global IS NOT NULL
+GROUP BY c.departement
+ORDER BY score_pondere DESC`
+      },
+      {
+        title: "Lieux de médiation pour 10 000 habitants, par département",
+        sql: `SELECT c.departement,
+       count(l.id) AS lieux,
+       sum(c.population) AS population,
+       10000.0 * count(l.id) / sum(c.population) AS lieux_pour_10000
+FROM communes c
+LEFT JOIN lieux_mediation_numerique l ON l.code_insee = c.code
+GROUP BY c.departement
+ORDER BY lieux_pour_10000`
+      }
+    ]
+  },
+  {
+    id: "acces-france-services",
+    title: "Accès aux France services",
+    examples: [
+      {
+        title: "France services par département",
+        sql: `SELECT code_departement, count(*) AS france_services
+FROM france_services
+GROUP BY code_departement
+ORDER BY france_services DESC`
+      },
+      {
+        title: "Part des France services itinérantes, par réseau porteur",
+        sql: `SELECT groupe, count(*) AS structures,
+       avg(CASE WHEN format ILIKE '%itin%' THEN 1 ELSE 0 END) AS part_itinerantes
+FROM france_services
+GROUP BY groupe
+ORDER BY structures DESC`
+      }
+    ]
+  },
+  {
+    id: "tres-haut-debit",
+    title: "Très haut débit",
+    examples: [
+      {
+        title: "Part des locaux éligibles à 100 Mbit/s, par région",
+        sql: `SELECT code_region, sum(elig_thd100) / sum(locaux) AS part_thd100, sum(locaux) AS locaux
+FROM couverture_thd
+GROUP BY code_region
+ORDER BY part_thd100`
+      },
+      {
+        title: "Communes sans aucun local éligible au très haut débit (30 Mbit/s)",
+        sql: `SELECT code_commune, nom_commune, locaux
+FROM couverture_thd
+WHERE coalesce(elig_thd30, 0) = 0
+ORDER BY locaux DESC
+LIMIT 50`
+      }
+    ]
+  },
+  {
+    id: "ecole-numerique",
+    title: "École numérique",
+    examples: [
+      {
+        title: "Indice de position sociale moyen par département (dernière rentrée)",
+        sql: `SELECT departement, avg(ips) AS ips_moyen, count(*) AS etablissements
+FROM ips
+WHERE rentree = (SELECT max(rentree) FROM ips)
+GROUP BY departement
+ORDER BY ips_moyen`
+      },
+      {
+        title: "Taux de certification Pix par année",
+        sql: `SELECT annee, sum(certifies) / sum(participants) AS taux_certification, sum(participants) AS participants
+FROM pix
+GROUP BY annee
+ORDER BY annee`
+      }
+    ]
+  },
+  {
+    id: "parentalite-numerique",
+    title: "Parentalité numérique",
+    examples: [
+      {
+        title: "Visites hebdomadaires des ENT, toutes académies",
+        sql: `SELECT semaine, sum(visites) AS visites, sum(visites_smartphone) / sum(visites) AS part_smartphone
+FROM ent_audience
+GROUP BY semaine
+ORDER BY semaine`
+      },
+      {
+        title: "Part des visites ENT sur smartphone, par département",
+        sql: `SELECT departement, sum(visites_smartphone) / sum(visites) AS part_smartphone
+FROM ent_audience
+GROUP BY departement
+ORDER BY part_smartphone DESC`
+      }
+    ]
+  },
+  {
+    id: "diagnostic-territorial",
+    title: "Diagnostic territorial",
+    examples: [
+      {
+        title: "Portrait des communes d'un département (ici la Creuse, 23)",
+        sql: `SELECT c.code, c.nom, c.population, f.score_global, p.taux_pauvrete, t.elig_thd30 / t.locaux AS part_thd30
+FROM communes c
+LEFT JOIN fragilite_numerique_communes f ON f.code_commune = c.code
+LEFT JOIN pauvrete p ON p.code_commune = c.code
+LEFT JOIN couverture_thd t ON t.code_commune = c.code
+WHERE c.departement = '23'
+ORDER BY c.population DESC`
+      },
+      {
+        title: "Population par région",
+        sql: `SELECT region, count(*) AS communes, sum(population) AS population
+FROM communes
+GROUP BY region
+ORDER BY population DESC`
+      }
+    ]
+  }
+];
+
+/** The examples of one défi (empty when the id is unknown). */
+export function examplesFor(id) {
+  return EXAMPLES.find((d) => d.id === id)?.examples ?? [];
+}

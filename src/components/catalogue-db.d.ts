@@ -1,0 +1,19 @@
+/** A lazily loaded DuckDB-Wasm database over the catalogue tables. */
+export interface CatalogueDatabase {
+  /** The served names offered. */
+  names: string[];
+  /** Fetch + ingest time of each loaded table (ms), in load order. */
+  timings: {table: string; ms: number}[];
+  /** Loads the tables the query names, then runs it; resolves to an Apache Arrow table. */
+  query(sql: string): Promise<any>;
+  /** Loads the given served tables. */
+  ensure(names: string[]): Promise<unknown>;
+  /** SQL names of the tables and views already in the database. */
+  loaded(): Promise<Set<string>>;
+}
+/** Opens (on first query) a DuckDB-Wasm database whose catalogue tables are loaded when a query names them. */
+export function catalogueDatabase(options: {
+  DuckDBClient: {of: () => Promise<any>};
+  files: Record<string, () => {arrayBuffer: () => Promise<ArrayBuffer>}>;
+  names?: string[];
+}): CatalogueDatabase;

@@ -1,0 +1,192 @@
+/**
+ * The indicator builder's model: its state (kept in the page address), the measures it can offer from the
+ * catalogue, and the DuckDB SQL that computes an indicator for every territory of a level, from commune rows
+ * rolled up through the `communes` table (departement, region, epci). Ratios respect statistical secrecy: a
+ * territory whose denominator is between 1 and threshold − 1 gets no value, only `secret = true`. Pure.
+ */
+import {sqlTableName} from "./sql-tables.js";
+
+/** Default secrecy threshold (as loaders/education/secrecy.ts): denominators from 1 to 10 are not shown. */
+export const DEFAULT_THRESHOLD = 11;
+
+/** Geographic levels and the `communes` column holding each one's code. */
+export const LEVELS = {
+  commune: {label: "Commune", column: "code"},
+  epci: {label: "EPCI", column: "epci"},
+  departement: {label: "Département", column: "departement"},
+  region: {label: "Région", column: "region"}
+};
+
+/** Aggregations offered. */
+export const AGGREGATIONS = {
+  sum: "Somme (ratio des sommes)",
+  mean: "Moyenne des communes",
+  weighted: "Moyenne des communes pondérée par la population"
+};
+
+/** Multipliers of a ratio. */
+export const SCALES = [1, 100, 1000, 10000, 100000];
+
+/** Units and column names of measures that are averaged, not added, over the rows of one commune. */
+const AVERAGED = {
+  units: new Set(["indice", "%", "degrés", "€", "euros"]),
+  names: /taux|score|part_|^ips|moyen|median|rang/
+};
+
+/** The value of a measure that counts rows (`<table>.*`). */
+export const COUNT = "*";
+
+const CODE = /^[0-9]{2,3}$|^2[AB]$|^[0-9]{9}$/;
+
+/**
+ * @typedef {object} IndicatorState
+ * @property {string} num numerator measure, `<served table>.<column>` or `<served table>.*` (row count)
+ * @property {string} den denominator measure, same form, or "" for a single measure
+ * @property {"commune" | "epci" | "departement" | "region"} level
+ * @property {"sum" | "mean" | "weighted"} agg
+ * @property {string} region filter on a région code, or ""
+ * @property {string} departement filter on a département code, or ""
+ * @property {number} scale multiplier of the ratio (1, 100, 1000…)
+ * @property {number} threshold secrecy threshold of the denominator
+ * @property {string} territory selected territory code (dashboard), or ""
+ */
+
+/** The default state: lieux de médiation for 10 000 inhabitants, by département. */
+export const DEFAULT_STATE = Object.freeze({
+  num: "lieux-mediation-numerique.*",
+  den: "communes.population",
+  level: "departement",
+  agg: "sum",
+  region: "",
+  departement: "",
+  scale: 10000,
+  threshold: DEFAULT_THRESHOLD,
+  territory: ""
+});
+
+/**
+ * The state read from the page address; unknown or malformed values fall back to the defaults.
+ * @param {URLSearchParams | string} params
+ * @returns {IndicatorState}
+ */
+export function stateFromParams(params) {
+  const p = typeof params === "string" ? new URLSearchParams(params) : params;
+  const text = (key, ok) => {
+    const v = p.get(key);
+    return v != null && ok(v) ? v : DEFAULT_STATE[key];
+  };
+  const measure = (v) => /^[a-z0-9-]+\.([a-z0-9_]+|\*)$/.test(v);
+  return {
+    num: text("num", measure),
+    den: p.has("den") ? text("den", (v) => v === "" || measure(v)) : DEFAULT_STATE.den,
+    level: text("level", (v) => v in LEVELS),
+    agg: text("agg", (v) => v in AGGREGATIONS),
+    region: text("region", (v) => v === "" || CODE.test(v)),
+    departement: text("departement", (v) => v === "" || CODE.test(v)),
+    scale: Number(text("scale", (v) => SCALES.includes(Number(v)))),
+    threshold: Number(text("threshold", (v) => /^\d{1,4}$/.test(v))),
+    territory: text("territory", (v) => v === "" || CODE.test(v) || /^(\d{5}|2[AB]\d{3})$/.test(v))
+  };
+}
+
+/** The address parameters of a state (defaults left out, so links stay short). */
+export function paramsFromState(state) {
+  const p = new URLSearchParams();
+  for (const key of Object.keys(DEFAULT_STATE)) {
+    if (String(state[key]) !== String(DEFAULT_STATE[key])) p.set(key, String(state[key]));
+  }
+  return p;
+}
+
+/**
+ * The measures a table offers: its numeric columns and its row count, when it has a commune code column. Rows of
+ * one commune are added (`within: "sum"`: counts, populations) or averaged (`"avg"`: indices, rates, scores).
+ * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg"}[]}
+ */
+export function measuresOf(meta) {
+  const key = meta.columns.find((c) => c.type === "code:commune")?.name;
+  if (!key) return [];
+  const title = meta.tableTitle ?? meta.name;
+  return [
+    {
+      value: `${meta.name}.${COUNT}`,
+      table: meta.name,
+      column: COUNT,
+      key,
+      label: `${title} — nombre de lignes`
+    },
+    ...meta.columns
+      .filter((c) => c.type === "integer" || c.type === "number")
+      .map((c) => ({
+        value: `${meta.name}.${c.name}`,
+        table: meta.name,
+        column: c.name,
+        key,
+        within: AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum",
+        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`
+      }))
+  ];
+}
+
+const ident = (name) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * The SQL computing the indicator for every territory of the level (one row each: code, numerateur,
+ * denominateur, population, valeur, secret). Measures must come from {@link measuresOf} (they are checked).
+ * @param {IndicatorState} state
+ * @param {{value: string, table: string, column: string, key: string}[]} measures the measures offered
+ * @returns {string}
+ */
+export function indicatorSql(state, measures) {
+  const find = (value) => {
+    const m = measures.find((x) => x.value === value);
+    if (!m) throw new Error(`mesure inconnue : ${value}`);
+    return m;
+  };
+  const num = find(state.num);
+  const den = state.den ? find(state.den) : null;
+  const level = LEVELS[state.level];
+  if (!level) throw new Error(`niveau inconnu : ${state.level}`);
+  const threshold = Math.max(0, Math.floor(Number(state.threshold) || 0));
+  const scale = Number(state.scale) || 1;
+  const perCommune = (m) => (m.column === COUNT ? "count(*)" : `${m.within ?? "sum"}(${ident(m.column)})`);
+  const source = (m, name) =>
+    `${name} AS (SELECT ${ident(m.key)} AS code, ${perCommune(m)} AS v FROM ${ident(sqlTableName(m.table))} GROUP BY 1)`;
+  const where = [
+    state.region && CODE.test(state.region) ? `c.region = '${state.region}'` : null,
+    state.departement && CODE.test(state.departement) ? `c.departement = '${state.departement}'` : null
+  ].filter(Boolean);
+  // x: the commune's own value (ratio when there is a denominator); ok: the commune counts in means.
+  const x = den ? `${scale} * num / nullif(den, 0)` : "num";
+  const ok = den ? `den >= ${threshold}` : "num IS NOT NULL";
+  const value = {
+    sum: den ? `${scale} * sum(num) / nullif(sum(den), 0)` : "sum(num)",
+    mean: `avg(CASE WHEN ${ok} THEN ${x} END)`,
+    weighted: `sum(CASE WHEN ${ok} THEN pop * ${x} END) / nullif(sum(CASE WHEN ${ok} AND ${x} IS NOT NULL THEN pop END), 0)`
+  }[state.agg];
+  if (!value) throw new Error(`agrégation inconnue : ${state.agg}`);
+  const secret = den ? `(denominateur > 0 AND denominateur < ${threshold})` : "false";
+  return `WITH ${source(num, "num_source")}${den ? `,\n  ${source(den, "den_source")}` : ""},
+base AS (
+  SELECT c.${ident(level.column)} AS territoire, c.population AS pop, n.v AS num, ${den ? "d.v" : "NULL"} AS den
+  FROM communes c
+  LEFT JOIN num_source n ON n.code = c.code${den ? "\n  LEFT JOIN den_source d ON d.code = c.code" : ""}${where.length ? `\n  WHERE ${where.join(" AND ")}` : ""}
+),
+agg AS (
+  SELECT territoire AS code, sum(num) AS numerateur, sum(den) AS denominateur, sum(pop) AS population,
+         ${value} AS valeur
+  FROM base WHERE territoire IS NOT NULL GROUP BY territoire
+)
+SELECT code, numerateur, denominateur, population,
+       CASE WHEN ${secret} THEN NULL ELSE valeur END AS valeur,
+       ${secret} AS secret
+FROM agg ORDER BY code`;
+}
+
+/** The tables an indicator reads (served names), `communes` first. */
+export function indicatorTables(state) {
+  const tables = ["communes", state.num.split(".")[0]];
+  if (state.den) tables.push(state.den.split(".")[0]);
+  return [...new Set(tables)];
+}

@@ -1,0 +1,183 @@
+import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
+import {afterAll, beforeAll, describe, expect, it} from "vitest";
+import {mulberry32} from "../../loaders/core/prng.ts";
+import {
+  DEFAULT_STATE,
+  indicatorSql,
+  indicatorTables,
+  measuresOf,
+  paramsFromState,
+  stateFromParams,
+  type IndicatorState
+} from "../../src/components/indicator-sql.js";
+
+/** Synthetic communes in 2 régions / 3 départements, and a table of places (several rows per commune). */
+function fixture() {
+  const random = mulberry32(7);
+  const communes = Array.from({length: 60}, (_, i) => {
+    const departement = ["01", "2A", "971"][i % 3]!;
+    return {
+      code: `${departement.slice(0, 2)}${String(100 + i).padStart(3, "0")}`,
+      departement,
+      region: departement === "971" ? "01" : departement === "2A" ? "94" : "84",
+      epci: `2000000${String(i % 5).padStart(2, "0")}`,
+      population: i % 7 === 0 ? 5 : Math.floor(random() * 5000) + 20
+    };
+  });
+  const places = communes.flatMap((c) =>
+    Array.from({length: Math.floor(random() * 4)}, (_, k) => ({code_insee: c.code, places: k + 1}))
+  );
+  return {communes, places};
+}
+
+const metas = [
+  {
+    name: "communes",
+    columns: [
+      {name: "code", type: "code:commune"},
+      {name: "population", type: "integer", description: "Population"}
+    ]
+  },
+  {
+    name: "lieux-test",
+    columns: [
+      {name: "code_insee", type: "code:commune"},
+      {name: "places", type: "integer", description: "Places"}
+    ]
+  },
+  {name: "sans-commune", columns: [{name: "x", type: "number"}]}
+];
+const measures = metas.flatMap(measuresOf);
+
+describe("indicatorSql on DuckDB", () => {
+  const {communes, places} = fixture();
+  let connection: DuckDBConnection;
+  const run = async (state: Partial<IndicatorState>) => {
+    const reader = await connection.runAndReadAll(indicatorSql({...DEFAULT_STATE, ...state}, measures));
+    return reader.getRowObjectsJson() as {
+      code: string;
+      valeur: number | null;
+      secret: boolean;
+      denominateur: number;
+    }[];
+  };
+  beforeAll(async () => {
+    connection = await (await DuckDBInstance.create(":memory:")).connect();
+    await connection.run(
+      "CREATE TABLE communes (code VARCHAR, departement VARCHAR, region VARCHAR, epci VARCHAR, population BIGINT)"
+    );
+    for (const c of communes)
+      await connection.run(
+        `INSERT INTO communes VALUES ('${c.code}', '${c.departement}', '${c.region}', '${c.epci}', ${c.population})`
+      );
+    await connection.run("CREATE TABLE lieux_test (code_insee VARCHAR, places BIGINT)");
+    for (const p of places)
+      await connection.run(`INSERT INTO lieux_test VALUES ('${p.code_insee}', ${p.places})`);
+  });
+  afterAll(() => connection.closeSync());
+
+  it("offers the numeric columns and the row count of tables with a commune code only", () => {
+    expect(measures.map((m) => m.value)).toEqual([
+      "communes.*",
+      "communes.population",
+      "lieux-test.*",
+      "lieux-test.places"
+    ]);
+  });
+
+  it("ratio of sums per département, scaled, equals the count computed by hand", async () => {
+    const rows = await run({
+      num: "lieux-test.*",
+      den: "communes.population",
+      level: "departement",
+      scale: 10000
+    });
+    for (const d of ["01", "2A", "971"]) {
+      const codes = new Set(communes.filter((c) => c.departement === d).map((c) => c.code));
+      const n = places.filter((p) => codes.has(p.code_insee)).length;
+      const pop = communes.filter((c) => c.departement === d).reduce((s, c) => s + c.population, 0);
+      expect(rows.find((r) => r.code === d)!.valeur).toBeCloseTo((10000 * n) / pop, 9);
+    }
+  });
+
+  it("population-weighted mean of commune ratios leaves out communes under the threshold", async () => {
+    const rows = await run({
+      num: "lieux-test.places",
+      den: "communes.population",
+      level: "region",
+      agg: "weighted",
+      scale: 1
+    });
+    const region = "84";
+    let weighted = 0;
+    let weights = 0;
+    for (const c of communes.filter((c) => c.region === region && c.population >= 11)) {
+      const sum = places.filter((p) => p.code_insee === c.code).reduce((s, p) => s + p.places, 0);
+      const hasRows = places.some((p) => p.code_insee === c.code);
+      if (!hasRows) continue;
+      weighted += c.population * (sum / c.population);
+      weights += c.population;
+    }
+    expect(rows.find((r) => r.code === region)!.valeur).toBeCloseTo(weighted / weights, 9);
+  });
+
+  it("shows a small denominator as secret, never as a value", async () => {
+    const rows = await run({num: "lieux-test.*", den: "communes.population", level: "commune"});
+    const small = communes.filter((c) => c.population < 11);
+    expect(small.length).toBeGreaterThan(0);
+    for (const c of small)
+      expect(rows.find((r) => r.code === c.code)).toMatchObject({valeur: null, secret: true});
+    const big = rows.filter((r) => r.denominateur >= 11);
+    expect(big.every((r) => r.secret === false)).toBe(true);
+  });
+
+  it("filters on a région and sums a single measure per EPCI", async () => {
+    const rows = await run({num: "lieux-test.places", den: "", level: "epci", region: "94", scale: 1});
+    const inRegion = communes.filter((c) => c.region === "94");
+    expect(rows.map((r) => r.code).sort()).toEqual([...new Set(inRegion.map((c) => c.epci))].sort());
+    for (const r of rows) {
+      const codes = new Set(inRegion.filter((c) => c.epci === r.code).map((c) => c.code));
+      const sum = places.filter((p) => codes.has(p.code_insee)).reduce((s, p) => s + p.places, 0);
+      expect(Number(r.valeur ?? 0)).toBe(sum);
+    }
+  });
+
+  it("refuses a measure that was not offered (no SQL built from the address)", () => {
+    expect(() => indicatorSql({...DEFAULT_STATE, num: "sans-commune.x"}, measures)).toThrow(
+      /mesure inconnue/
+    );
+    expect(() =>
+      indicatorSql({...DEFAULT_STATE, num: 'communes.x"; DROP TABLE communes; --'}, measures)
+    ).toThrow();
+  });
+});
+
+describe("indicator state in the address", () => {
+  it("round-trips and leaves defaults out", () => {
+    const state: IndicatorState = {
+      ...DEFAULT_STATE,
+      level: "region",
+      agg: "weighted",
+      departement: "2A",
+      scale: 100
+    };
+    const params = paramsFromState(state);
+    expect(params.has("num")).toBe(false);
+    expect(stateFromParams(params.toString())).toEqual(state);
+  });
+  it("falls back to defaults on malformed values (codes, levels, measures)", () => {
+    const s = stateFromParams("level=pays&region=84';--&num=x&scale=7&den=");
+    expect(s).toMatchObject({
+      level: DEFAULT_STATE.level,
+      region: "",
+      num: DEFAULT_STATE.num,
+      scale: DEFAULT_STATE.scale,
+      den: ""
+    });
+  });
+  it("lists the tables to load, communes first", () => {
+    expect(
+      indicatorTables({...DEFAULT_STATE, num: "pauvrete.taux_pauvrete", den: "communes.population"})
+    ).toEqual(["communes", "pauvrete"]);
+  });
+});
