@@ -35,7 +35,10 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
     {what: "a link to the guide", check: count('a[href="./guide"]', 1)}
   ],
   "/donnees/": [
-    {what: "the catalogue table with every dataset", check: tableWith("Communes", "France services", "Lignes")},
+    {
+      what: "the catalogue table with every dataset",
+      check: tableWith("Communes", "France services", "Lignes")
+    },
     {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1)}
   ],
   "/donnees/communes": [
@@ -45,7 +48,10 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
     {what: "CSV and Parquet download links", check: count("a[download$='.csv'], a[download$='.parquet']", 2)}
   ],
   "/donnees/france-services": [
-    {what: "the demonstration banner naming the dataset", check: hasText("npm run data -- fetch france-services")},
+    {
+      what: "the demonstration banner naming the dataset",
+      check: hasText("npm run data -- fetch france-services")
+    },
     {what: "a preview table", check: count("#observablehq-main table tbody tr", 5)}
   ],
   "/guide": [
