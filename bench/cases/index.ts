@@ -2,5 +2,6 @@
 import type {BenchCase} from "../types.ts";
 import {csv1m} from "./csv-1m.ts";
 import {entAudienceBench} from "./ent-audience.ts";
+import {geoBench} from "./geo.ts";
 
-export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench];
+export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench];
