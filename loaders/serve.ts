@@ -113,12 +113,12 @@ export async function catalogue(): Promise<ServedMeta[]> {
 /**
  * Everything the site shows about the data, as one ZIP archive (one process instead of one per file): for each
  * served table `<name>.arrow`, `<name>.meta.json` and `<name>.parquet`, plus `catalogue.json`. Pages read its
- * members as `FileAttachment("data/donnees/<name>.arrow")`.
+ * members as `FileAttachment("data/donnees/<name>.arrow")`. `names` restricts it to some tables (tests).
  */
-export async function siteArchive(): Promise<Uint8Array> {
+export async function siteArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
   const zip = new JSZip();
   const metas: ServedMeta[] = [];
-  for (const name of servedNames()) {
+  for (const name of names) {
     const meta = await servedMeta(name);
     metas.push(meta);
     zip.file(`${name}.arrow`, await servedArrow(name));
