@@ -3,6 +3,7 @@
  */
 import type {DatasetDeclaration} from "./core/dataset.ts";
 import {communes} from "./datasets/communes.ts";
+import {contours} from "./datasets/contours.ts";
 import {conseillersNumeriques} from "./datasets/conseillers-numeriques.ts";
 import {couvertureThd} from "./datasets/couverture-thd.ts";
 import {fragiliteNumerique} from "./datasets/fragilite-numerique.ts";
@@ -19,6 +20,7 @@ import {entAudience} from "./datasets/ent-audience.ts";
 /** All declarations, in catalogue order. */
 export const DATASETS: readonly DatasetDeclaration[] = [
   communes,
+  contours,
   fragiliteNumerique,
   lieuxMediationNumerique,
   conseillersNumeriques,

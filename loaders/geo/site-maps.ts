@@ -2,11 +2,11 @@
  * What the maps page needs, built in Node for the Framework data loaders of `src/data/`: the kit's contours when
  * they are on disk, the territory hierarchy, and the demonstration indicator and points (seeded, labelled).
  */
-import {readFile} from "node:fs/promises";
-import {join} from "node:path";
 import {demoCommunes, demoRandom} from "../core/demo.ts";
 import {kitPaths, type KitPaths} from "../core/paths.ts";
 import {gaussian} from "../core/prng.ts";
+import {fromArrowStream, rowAt} from "../core/table.ts";
+import {resolveDataset} from "../resolve.ts";
 import type {Level} from "./codes.ts";
 import {aggregate} from "./aggregate.ts";
 import {cogDepartements, cogEpci, cogRegions} from "./cog-data.ts";
@@ -14,23 +14,22 @@ import {DROM_INSETS} from "../../src/components/insets.js";
 import {CHEF_LIEU_POSITIONS} from "./tilegrid.ts";
 
 /**
- * The map TopoJSON of `level` from `data/snapshots/contours/` or else `data/cache/contours/`, with where it came
- * from; `null` when `contours` was never loaded nor fetched.
+ * The map TopoJSON of `level` from dataset `contours` (part `carte`, resolved snapshot > cache), with where it
+ * came from; `null` when that level was never loaded nor fetched.
  */
 export async function contoursOnDisk(
   level: Level,
   paths: KitPaths = kitPaths()
-): Promise<{origin: "snapshot" | "cache"; topology: unknown} | null> {
-  for (const [origin, base] of [
-    ["snapshot", paths.snapshots],
-    ["cache", paths.cache]
-  ] as const) {
-    try {
-      const text = await readFile(join(base, "contours", `contours-${level}.topo.json`), "utf8");
-      return {origin, topology: JSON.parse(text)};
-    } catch {
-      // not there: next place
-    }
+): Promise<{origin: string; topology: unknown} | null> {
+  const resolved = await resolveDataset("contours", {part: "carte", paths});
+  if (resolved.origin === "offline") return null;
+  const table = fromArrowStream(resolved.arrow, [
+    {name: "niveau", type: "string"},
+    {name: "topojson", type: "string"}
+  ]);
+  for (let i = 0; i < table.rowCount; i++) {
+    const row = rowAt(table, i);
+    if (row.niveau === level) return {origin: resolved.origin, topology: JSON.parse(String(row.topojson))};
   }
   return null;
 }
@@ -38,11 +37,10 @@ export async function contoursOnDisk(
 /** The topology to print for a map loader: the one on disk, or an empty topology that says it is absent. */
 export async function contoursOrAbsent(level: Level, paths?: KitPaths): Promise<unknown> {
   const found = await contoursOnDisk(level, paths);
-  if (found)
-    return {
-      ...(found.topology as object),
-      kit: {...(found.topology as {kit?: object}).kit, origin: found.origin}
-    };
+  if (found) {
+    const topology = found.topology as {kit?: object};
+    return {...topology, kit: {...topology.kit, origin: found.origin}};
+  }
   return {type: "Topology", objects: {}, arcs: [], kit: {level, absent: true}};
 }
 

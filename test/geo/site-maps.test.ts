@@ -1,4 +1,4 @@
-import {mkdir, mkdtemp, rm, writeFile} from "node:fs/promises";
+import {mkdtemp, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
@@ -24,19 +24,11 @@ describe("maps page data", () => {
     expect(points.every((p) => p.source === "démonstration")).toBe(true);
     expect(points.some((p) => p.code_insee.startsWith("974"))).toBe(true);
   });
-  it("serves contours from snapshots first, then cache, else an empty topology marked absent", async () => {
+  it("serves an empty topology marked absent while contours were never loaded", async () => {
     const root = await mkdtemp(join(tmpdir(), "kit-"));
-    const paths = kitPaths(root);
-    expect(await contoursOrAbsent("commune", paths)).toMatchObject({kit: {absent: true, level: "commune"}});
-    for (const [base, marker] of [
-      [paths.cache, "cache"],
-      [paths.snapshots, "snapshot"]
-    ] as const) {
-      await mkdir(join(base, "contours"), {recursive: true});
-      const topo = {type: "Topology", objects: {}, arcs: [], kit: {level: "commune", marker}};
-      await writeFile(join(base, "contours", "contours-commune.topo.json"), JSON.stringify(topo));
-      expect(await contoursOrAbsent("commune", paths)).toMatchObject({kit: {marker, origin: marker}});
-    }
+    expect(await contoursOrAbsent("commune", kitPaths(root))).toMatchObject({
+      kit: {absent: true, level: "commune"}
+    });
     await rm(root, {recursive: true});
   });
 });

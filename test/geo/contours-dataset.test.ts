@@ -1,0 +1,72 @@
+import {existsSync} from "node:fs";
+import {mkdtemp, rm} from "node:fs/promises";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {loadDataset} from "../../loaders/commands.ts";
+import {kitPaths} from "../../loaders/core/paths.ts";
+import {summarizeColumns} from "../../loaders/core/schema.ts";
+import {rowAt, tableFromRows} from "../../loaders/core/table.ts";
+import {carteTable, contours} from "../../loaders/datasets/contours.ts";
+import {getDataset} from "../../loaders/registry.ts";
+import {resolveDataset} from "../../loaders/resolve.ts";
+import {contoursOrAbsent} from "../../loaders/geo/site-maps.ts";
+
+const AIN = "../shared/geo/gregoiredavid-france-geojson/communes-par-departement/communes-01-ain.geojson";
+
+describe("contours declaration", () => {
+  it("is registered, ships no boundary (empty offline table) and says how to load one", () => {
+    expect(getDataset("contours")).toBe(contours);
+    expect(contours.offline.build({}).rowCount).toBe(0);
+    expect(contours.offline.note).toMatch(/npm run data -- load contours --input/);
+  });
+  it("builds one map topology per level present, DROM moved as insets", () => {
+    const square = (x: number, y: number) =>
+      JSON.stringify({
+        type: "Polygon",
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.1, y],
+            [x + 0.1, y + 0.1],
+            [x, y]
+          ]
+        ]
+      });
+    const table = tableFromRows(summarizeColumns(contours.columns), [
+      {code: "01", nom: "Ain", niveau: "departement", codes_source: "01", geometrie: square(5, 46)},
+      {
+        code: "974",
+        nom: "La Réunion",
+        niveau: "departement",
+        codes_source: "974",
+        geometrie: square(55.4, -21.1)
+      }
+    ]);
+    const carte = carteTable(table);
+    expect(carte.rowCount).toBe(1);
+    const topology = JSON.parse(String(rowAt(carte, 0).topojson));
+    expect(topology.kit.level).toBe("departement");
+    expect(topology.bbox[1]).toBeGreaterThan(0); // La Réunion is no longer south of the equator
+  });
+});
+
+describe.skipIf(!existsSync(AIN))("npm run data -- load contours (../shared)", () => {
+  it("loads a COG 2018 commune file into snapshots, and the maps page then finds it", async () => {
+    const root = await mkdtemp(join(tmpdir(), "kit-contours-"));
+    const paths = kitPaths(root);
+    try {
+      const {rows, written} = await loadDataset("contours", AIN, {paths});
+      expect(written).toBe(join(paths.snapshots, "contours"));
+      expect(rows).toBeGreaterThan(300);
+      const carte = await resolveDataset("contours", {part: "carte", paths});
+      expect(carte.origin).toBe("snapshot");
+      const topology = (await contoursOrAbsent("commune", paths)) as {kit: {origin: string}; objects: object};
+      expect(topology.kit.origin).toBe("snapshot");
+      expect(Object.keys(topology.objects)).toEqual(["commune"]);
+      expect(await contoursOrAbsent("epci", paths)).toMatchObject({kit: {absent: true}});
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
+  });
+});
