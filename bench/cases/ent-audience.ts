@@ -61,12 +61,10 @@ export const entAudienceBench: BenchCase = {
     return file;
   },
   variants: {
-    "ent-audience (DuckDB en flux, limite 1 Go)": async (input, dir) => {
-      const result = await streamEntAudience(input, {
-        rowsParquet: join(dir, "ent-rows.parquet"),
-        memoryLimit: "1GB"
-      });
-      return result.rows;
-    }
+    "ent-audience (DuckDB en flux, limite 1 Go)": async (input, dir) =>
+      (await streamEntAudience(input, {rowsParquet: join(dir, "rows-1g.parquet"), memoryLimit: "1GB"})).rows,
+    "ent-audience (DuckDB en flux, limite 256 Mo)": async (input, dir) =>
+      (await streamEntAudience(input, {rowsParquet: join(dir, "rows-256m.parquet"), memoryLimit: "256MB"}))
+        .rows
   }
 };

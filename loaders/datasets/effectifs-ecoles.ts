@@ -155,13 +155,13 @@ export function prepareEffectifs(raw: RawFile): RawFile {
   return prepared;
 }
 
-/** Demonstration effectifs: every demo école, rentrées 2019 to 2022, pupils split by level. */
+/** Demonstration effectifs: every demo école, rentrées 2021 and 2022 (two, to keep the site light), pupils split by level. */
 export function demoEffectifs() {
   const random = demoRandom("effectifs-ecoles");
   const rows = [];
   for (const s of demoSchools().filter((x) => x.niveau === "école")) {
     const maternelleShare = Math.min(0.6, Math.max(0, 0.36 + gaussian(random, 0, 0.12)));
-    for (const rentree of [2019, 2020, 2021, 2022]) {
+    for (const rentree of [2021, 2022]) {
       const total = Math.max(
         3,
         Math.round(s.eleves * (1 - (rentree - 2022) * 0.012) + gaussian(random, 0, 4))

@@ -11,15 +11,16 @@
 /**
  * Default threshold: counts from 1 to 10 are not published (a count is shown only when it is 0 or at least 11).
  *
- * Why 11: it is the rule most widely applied to French public statistics about people — the health data
- * system (SNDS) and the regional health observatories mask counts from 1 to 10, and the same threshold is
- * common in Éducation nationale and INSEE practice for counts of pupils or households at fine levels. Below
- * about ten, a count of pupils in a school, a level or a sector can single out a family or a child
- * (a class of 3 pupils, 2 pupils in ULIS). The threshold is a parameter: a page or a défi can choose a
- * stricter one, never a weaker one without saying why.
+ * Why 11: it is the small-count rule most widely applied to French statistics about people. The health data
+ * system (SNDS, CNAM) forbids publishing counts from 1 to 10, and INSEE does not publish its gridded income
+ * data (Filosofi) for fewer than 11 households. Below about ten, a count of pupils in a school, a level or a
+ * sector can single out a child or a family (2 pupils in ULIS, 3 in CM2 in a village school). The threshold is
+ * a parameter: a page or a défi may choose a stricter one, and should say why if it chooses a weaker one.
  *
- * Zeros are published: a true zero identifies nobody, and hiding structural zeros (no CP in a maternelle)
- * would blank most tables. A zero is only hidden as a last resort of secondary suppression.
+ * Zeros are published: in these tables they are mostly structural (no CP in a maternelle) and hiding them would
+ * blank most tables. A zero can still tell something about a whole group (0 pupils of a category in a school):
+ * a page breaking a small group down by a sensitive attribute needs more than this rule. A zero is hidden only
+ * as a last resort of secondary suppression.
  */
 export const DEFAULT_SECRECY_THRESHOLD = 11;
 

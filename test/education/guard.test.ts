@@ -34,7 +34,7 @@ function demoPage() {
 describe("findUnprotectedSmallCounts", () => {
   it("names page, table, row, level and column of every small count shown at school or commune level", () => {
     const {schools, raw} = demoPage();
-    const rows = schools.map((s) => ({...s, level: "school", id: s.uai}));
+    const rows: Record<string, unknown>[] = schools.map((s) => ({...s, level: "school", id: s.uai}));
     const found = findUnprotectedSmallCounts({...raw, rows});
     const expected = rows.flatMap((r, i) =>
       COLUMNS.filter((c) => isSmallCount(r[c] as number)).map((c) => [i, r.uai, c, r[c]])
@@ -59,7 +59,7 @@ describe("findUnprotectedSmallCounts", () => {
       rowTotals: true
     });
     expect(protectedTable.primary).toBeGreaterThan(0);
-    const rows = protectedTable.lines.map((l) => ({
+    const rows: Record<string, unknown>[] = protectedTable.lines.map((l) => ({
       level: l.level === "row" ? "school" : l.level,
       id: l.row ? l.row.uai : l.key,
       ...flattenCounts(COLUMNS, l.cells)
