@@ -20,7 +20,6 @@ import {entAudience} from "./datasets/ent-audience.ts";
 /** All declarations, in catalogue order. */
 export const DATASETS: readonly DatasetDeclaration[] = [
   communes,
-  contours,
   fragiliteNumerique,
   lieuxMediationNumerique,
   conseillersNumeriques,
@@ -32,7 +31,9 @@ export const DATASETS: readonly DatasetDeclaration[] = [
   effectifsEcoles,
   pix,
   tne,
-  entAudience
+  entAudience,
+  // Last: it ships nothing (empty until `npm run data -- load contours`).
+  contours
 ];
 
 /** The declaration of `id`. @throws Error listing the known ids when `id` is unknown. */

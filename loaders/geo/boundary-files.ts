@@ -2,7 +2,8 @@
  * Reads official boundary files (GeoJSON, GeoParquet) into plain features with their coordinate system.
  * I/O only; the shaping into the kit's contours is in `./contours.ts`.
  */
-import {readFile} from "node:fs/promises";
+import {open, readFile} from "node:fs/promises";
+import {gunzipSync} from "node:zlib";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Geometry} from "geojson";
 import {decodeWkb} from "./wkb.ts";
@@ -42,10 +43,10 @@ export function crsOf(description: unknown): BoundaryCrs | null {
 }
 
 /** Reads a GeoJSON FeatureCollection (RFC 7946, or the 2008 form with a `crs` member). */
-export async function readGeoJson(file: string): Promise<BoundaryLayer> {
+export async function readGeoJson(file: string, text?: string): Promise<BoundaryLayer> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(file, "utf8"));
+    json = JSON.parse(text ?? (await readFile(file, "utf8")));
   } catch (error) {
     throw new BoundaryFileError(file, `not valid JSON: ${(error as Error).message}`);
   }
@@ -136,9 +137,21 @@ export async function readGeoParquet(file: string): Promise<BoundaryLayer> {
   }
 }
 
-/** Reads a boundary file by extension: `.geojson`/`.json` or `.parquet`/`.geoparquet`. */
-export function readBoundaryFile(file: string): Promise<BoundaryLayer> {
-  if (/\.(geo)?json$/i.test(file)) return readGeoJson(file);
-  if (/\.(geo)?parquet$/i.test(file)) return readGeoParquet(file);
-  return Promise.reject(new BoundaryFileError(file, "unknown format (expected .geojson, .json or .parquet)"));
+/**
+ * Reads a boundary file: GeoParquet (`PAR1` magic), GeoJSON, or gzip-compressed GeoJSON (`.geojson.gz`, as on
+ * data.gouv.fr). The content decides, not the extension (a downloaded file may be named anything).
+ */
+export async function readBoundaryFile(file: string): Promise<BoundaryLayer> {
+  const handle = await open(file, "r");
+  const head = Buffer.alloc(4);
+  try {
+    await handle.read(head, 0, 4, 0);
+  } finally {
+    await handle.close();
+  }
+  if (head.toString("latin1") === "PAR1") return readGeoParquet(file);
+  if (head[0] === 0x1f && head[1] === 0x8b)
+    return readGeoJson(file, gunzipSync(await readFile(file)).toString("utf8"));
+  if (/\.(geo)?json$/i.test(file) || /^\s*[{[]/.test(head.toString("utf8"))) return readGeoJson(file);
+  throw new BoundaryFileError(file, "unknown format (expected GeoJSON, gzip GeoJSON or GeoParquet)");
 }

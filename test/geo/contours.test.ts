@@ -2,6 +2,7 @@ import {existsSync} from "node:fs";
 import {mkdtemp, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {gzipSync} from "node:zlib";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Polygon} from "geojson";
 import {feature} from "topojson-client";
@@ -161,6 +162,21 @@ describe.skipIf(!existsSync(AIN))("official files (../shared)", () => {
   });
 });
 
+describe("file formats", () => {
+  it("reads gzip GeoJSON whatever the file name (as downloaded from data.gouv.fr)", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "contours-gz-"));
+    const file = join(dir, "contours.source.csv");
+    const fc = {
+      type: "FeatureCollection",
+      features: [{type: "Feature", properties: {code: merged.code}, geometry: square(5, 45)}]
+    };
+    await writeFile(file, gzipSync(JSON.stringify(fc)));
+    const {rows} = await loadContours(file);
+    expect(rows.map((r) => r.code)).toEqual([merged.code]);
+    await rm(dir, {recursive: true});
+  });
+});
+
 describe("bad input", () => {
   it("names the dataset and the file", async () => {
     const dir = await mkdtemp(join(tmpdir(), "contours-bad-"));
@@ -171,6 +187,9 @@ describe("bad input", () => {
     );
     await writeFile(file, "{");
     await expect(loadContours(file)).rejects.toThrow(/contours: .*x\.geojson: not valid JSON/);
+    const csv = join(dir, "x.csv");
+    await writeFile(csv, "code;nom\n01001;A\n");
+    await expect(loadContours(csv)).rejects.toThrow(/contours: .*x\.csv: unknown format/);
     await rm(dir, {recursive: true});
   });
 });
