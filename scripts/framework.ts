@@ -8,12 +8,14 @@
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
 import {spawn} from "node:child_process";
-import {writeFileSync} from "node:fs";
+import {watch, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
+import {writeChallengePages} from "../challenges/pages.ts";
+import {DefiError} from "../challenges/types.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..");
 const sourceRoot = join(projectRoot, "src");
@@ -24,15 +26,23 @@ async function main(command: string | undefined, args: string[]): Promise<number
     return 2;
   }
   try {
+    // The défi pages (src/defis/) are generated from challenges/ before Framework reads src/.
+    const pages = await writeChallengePages(projectRoot);
+    console.log(`Défis : ${pages.length} page(s) (re)générée(s) dans src/defis/`);
     await fillNpmCache({projectRoot, sourceRoot, log: (line) => console.log(line)});
   } catch (error) {
-    if (error instanceof MissingPackageError || error instanceof FrameworkAssumptionError) {
+    if (
+      error instanceof MissingPackageError ||
+      error instanceof FrameworkAssumptionError ||
+      error instanceof DefiError
+    ) {
       console.error(`\n${error.message}\n`);
       return 1;
     }
     throw error;
   }
   const defaults = command === "preview" ? ["--host", "127.0.0.1", "--port", "3000", "--no-open"] : [];
+  if (command === "preview") watchChallenges();
   const code = await runObservable([command, ...defaults, ...args]);
   if (code !== 0) return code;
   if (command === "build") {
@@ -42,6 +52,26 @@ async function main(command: string | undefined, args: string[]): Promise<number
     console.log(`French interface applied to ${pages} pages in dist/`);
   }
   return 0;
+}
+
+/**
+ * During `npm run dev`: regenerates the défi pages when anything under challenges/ changes (debounced), so that
+ * Framework's preview reloads the edited page. An invalid défi is reported and the previous pages are kept.
+ */
+function watchChallenges(): void {
+  let timer: NodeJS.Timeout | undefined;
+  const regenerate = async () => {
+    try {
+      const changed = await writeChallengePages(projectRoot);
+      if (changed.length) console.log(`Défis : ${changed.length} page(s) régénérée(s)`);
+    } catch (error) {
+      console.error(`\n${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  };
+  watch(join(projectRoot, "challenges"), {recursive: true}, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void regenerate(), 200);
+  }).unref();
 }
 
 /** Runs Framework's CLI with telemetry off, echoing its output and explaining a missing package. */

@@ -75,3 +75,65 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
     {what: "French number format (1 234,5)", check: hasText("1\u202f234,5")}
   ]
 };
+
+/** Every défi page (challenges/<id>/): its metadata, three starter charts with code, a map with sources, the banner. */
+const defiPage = (...extra: Expectation[]): Expectation[] => [
+  {what: "the défi's metadata block in French", check: hasText("Durée conseillée")},
+  {
+    what: "at least three Plot charts besides the map",
+    check: count("#observablehq-main svg[class^='plot']:not(.kit-map svg):not([class$='-ramp'])", 3)
+  },
+  {
+    what: "a map drawn by the choropleth component",
+    check: count("#observablehq-main figure.kit-map svg[role='img']", 1)
+  },
+  {what: "the sources under the map", check: count("#observablehq-main .kit-map-attribution", 1)},
+  {what: "the starter code shown (```js echo)", check: count("#observablehq-main pre code", 3)},
+  {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1)},
+  ...extra
+];
+EXPECTATIONS["/defis/"] = [
+  {what: "a card for each of the six défis", check: count("#observablehq-main a.card[href]", 6)},
+  {what: "how a team starts its notebook", check: hasText("npm run new -- equipe")}
+];
+EXPECTATIONS["/defis/fragilite-mediation"] = defiPage({
+  what: "the table of fragile communes without a lieu",
+  check: tableWith("Commune", "Fragilité")
+});
+EXPECTATIONS["/defis/acces-france-services"] = defiPage({
+  what: "the statement that distances are great-circle distances",
+  check: hasText("vol d'oiseau")
+});
+EXPECTATIONS["/defis/tres-haut-debit"] = defiPage({
+  what: "the warning on causality",
+  check: hasText("corrélation n'est pas causalité")
+});
+EXPECTATIONS["/defis/ecole-numerique"] = defiPage(
+  {what: "the table of pupil counts by sector", check: tableWith("Élèves (public)", "IPS moyen")},
+  {what: "the statement of statistical secrecy", check: hasText("cases masquées car petites")}
+);
+EXPECTATIONS["/defis/parentalite-numerique"] = defiPage({
+  what: "sliders to change the weights",
+  check: count("#observablehq-main input[type='range']", 4)
+});
+EXPECTATIONS["/defis/diagnostic-territorial"] = defiPage(
+  {what: "a territory picker", check: count("#observablehq-main select", 1)},
+  {what: "the comparison table territory / région / France", check: tableWith("Indicateur", "France")}
+);
+EXPECTATIONS["/atelier"] = [
+  {what: "the schema browser with the catalogue tables", check: count(".kit-schema details", 10)},
+  {what: "the SQL editor (CodeMirror)", check: count(".kit-sql-editor .cm-content", 1)},
+  {what: "the default query's result table", check: tableWith("region", "communes", "population")}
+];
+EXPECTATIONS["/indicateurs"] = [
+  {what: "the builder's controls", check: hasText("Agrégation")},
+  {what: "a computed indicator per territory", check: count(".kit-atelier-status[data-rows]", 1)},
+  {what: "a map of the territories", check: count("#observablehq-main figure.kit-map svg", 1)},
+  {what: "the result table with French headers", check: tableWith("Territoire", "Valeur", "Dénominateur")}
+];
+EXPECTATIONS["/tableau-de-bord"] = [
+  {what: "the KPI cards", check: count(".kit-kpi", 4)},
+  {what: "comparison with France", check: hasText("France")},
+  {what: "a map and two charts", check: count("#observablehq-main svg", 3)},
+  {what: "the sources in the footer", check: hasText("Sources.")}
+];

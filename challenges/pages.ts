@@ -1,0 +1,212 @@
+/**
+ * Turns the défis of `challenges/<id>/` (typed metadata `defi.ts` + Markdown body `page.md`) into Framework pages:
+ * `src/defis/<id>.md` (front matter, the metadata block in French, the body) and the gallery `src/defis/index.md`.
+ * The generated files are not versioned: `scripts/framework.ts` writes them before every build and preview, and
+ * again whenever `challenges/` changes during `npm run dev`.
+ */
+import {existsSync} from "node:fs";
+import {mkdir, readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
+import {join} from "node:path";
+import {pathToFileURL} from "node:url";
+import {DATASETS} from "../loaders/registry.ts";
+import {formatDuration, LEVEL_NAMES, SLUG, validateDefi, DefiError, type Defi} from "./types.ts";
+
+/** A défi read from disk: its metadata and its Markdown body. */
+export interface LoadedDefi {
+  defi: Defi;
+  body: string;
+}
+
+/** Sections every body must have, in this order (French headings). */
+export const BODY_SECTIONS = [
+  "## Contexte",
+  "## Les données et leurs limites",
+  "## Questions pour guider",
+  "## Pour aller plus loin"
+] as const;
+
+/** Where the défis live, and where their pages are written. */
+export const challengesDir = (projectRoot: string) => join(projectRoot, "challenges");
+export const pagesDir = (projectRoot: string) => join(projectRoot, "src", "defis");
+
+/** Ids of the défis: the folders of `challenges/` holding a `defi.ts`, sorted. */
+export async function defiIds(projectRoot: string): Promise<string[]> {
+  const dir = challengesDir(projectRoot);
+  const entries = await readdir(dir, {withFileTypes: true});
+  return entries
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "defi.ts")))
+    .map((e) => e.name)
+    .sort();
+}
+
+let generation = 0;
+
+/**
+ * Reads and checks one défi. The module is imported afresh each time (edits show during `npm run dev`).
+ * @throws DefiError naming the défi and the field (metadata, or a missing body section)
+ */
+export async function loadDefi(projectRoot: string, id: string): Promise<LoadedDefi> {
+  const folder = join(challengesDir(projectRoot), id);
+  const url = `${pathToFileURL(join(folder, "defi.ts")).href}?v=${Date.now()}-${++generation}`;
+  const module = (await import(url)) as {defi?: Defi; default?: Defi};
+  const defi = module.defi ?? module.default;
+  if (!defi) throw new DefiError(id, "defi", "defi.ts doit exporter `defi` (export const defi: Defi = {…})");
+  validateDefi(
+    defi,
+    DATASETS.map((d) => d.id),
+    id
+  );
+  const bodyPath = join(folder, "page.md");
+  if (!existsSync(bodyPath)) throw new DefiError(id, "page.md", `fichier absent (${bodyPath})`);
+  const body = await readFile(bodyPath, "utf8");
+  checkBody(id, body);
+  return {defi, body};
+}
+
+/** Checks the body's French sections. @throws DefiError naming the missing section */
+export function checkBody(id: string, body: string): void {
+  let from = 0;
+  for (const heading of BODY_SECTIONS) {
+    const at = body.search(new RegExp(`^${heading}\\s*$`, "m"));
+    if (at < 0) throw new DefiError(id, "page.md", `section « ${heading} » absente`);
+    if (at < from) throw new DefiError(id, "page.md", `section « ${heading} » hors de l'ordre attendu`);
+    from = at;
+  }
+}
+
+/** Every défi, checked, in id order. */
+export async function loadDefis(projectRoot: string): Promise<LoadedDefi[]> {
+  const out: LoadedDefi[] = [];
+  for (const id of await defiIds(projectRoot)) out.push(await loadDefi(projectRoot, id));
+  return out;
+}
+
+/** Escapes text for HTML and for Framework's `${…}` interpolation. */
+export function escapeText(text: string): string {
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/\$/g, "&#36;");
+}
+
+const AUDIENCE_NAMES: Record<Defi["audience"][number], string> = {
+  datathon: "datathon (adultes, agents publics)",
+  lycée: "lycée",
+  collège: "collège"
+};
+
+/** The French metadata block of a défi page (pure). */
+export function metadataBlock(defi: Defi, datasetTitles: ReadonlyMap<string, string>): string {
+  const datasets = defi.datasets
+    .map((id) => `<a href="../donnees/${id}">${escapeText(datasetTitles.get(id) ?? id)}</a>`)
+    .join(", ");
+  const rows: [string, string][] = [
+    ["Question", escapeText(defi.question)],
+    ["Données", datasets],
+    ["Niveaux géographiques", defi.levels.map((l) => LEVEL_NAMES[l]).join(", ")],
+    ["Public", defi.audience.map((a) => AUDIENCE_NAMES[a]).join(", ")],
+    ["Durée conseillée", formatDuration(defi.durationMinutes)]
+  ];
+  return [
+    `<div class="card defi-fiche">`,
+    `<p style="font-size: 1.1rem; margin-top: 0;"><strong>${escapeText(defi.summary)}</strong></p>`,
+    `<dl class="kit-provenance">`,
+    ...rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`),
+    `</dl>`,
+    `</div>`
+  ].join("\n");
+}
+
+/** The whole page `src/defis/<id>.md` (pure). */
+export function renderDefiPage({defi, body}: LoadedDefi, datasetTitles: ReadonlyMap<string, string>): string {
+  return `---
+title: ${JSON.stringify(defi.title)}
+toc: true
+---
+
+<!-- Page générée par challenges/pages.ts à partir de challenges/${defi.id}/ : modifiez ces fichiers-là, pas celui-ci. -->
+
+# ${escapeText(defi.title)}
+
+${metadataBlock(defi, datasetTitles)}
+
+${body.trim()}
+`;
+}
+
+/** The gallery `src/defis/index.md` (pure). */
+export function renderGallery(defis: readonly Defi[]): string {
+  const cards = defis.map(
+    (d) => `  <a class="card" href="./${d.id}" style="text-decoration: none; color: inherit;">
+    <h2 style="color: var(--kit-blue);">${escapeText(d.title)}</h2>
+    <p>${escapeText(d.summary)}</p>
+    <p class="muted" style="margin-bottom: 0;">Public : ${d.audience.join(", ")} · Durée : ${formatDuration(d.durationMinutes)} · ${d.datasets.length} jeu${d.datasets.length > 1 ? "x" : ""} de données</p>
+  </a>`
+  );
+  return `---
+title: Défis
+toc: false
+---
+
+<!-- Page générée par challenges/pages.ts à partir de challenges/ : ne pas modifier ici. -->
+
+# Les défis
+
+Chaque défi part d'une question de politique publique sur l'inclusion ou l'éducation numériques, avec ses données, ses limites, des questions pour guider l'équipe et des graphiques de départ dont le code est affiché et copiable. Pour démarrer le carnet de votre équipe : \`npm run new -- equipe <nom> --defi <défi>\`.
+
+<div class="grid grid-cols-2">
+${cards.join("\n")}
+</div>
+`;
+}
+
+/** Writes a file through a temporary name, and only when its content changed (no needless reload). */
+async function writeIfChanged(path: string, text: string): Promise<boolean> {
+  if (existsSync(path) && (await readFile(path, "utf8")) === text) return false;
+  const temp = `${path}.${process.pid}.tmp`;
+  await writeFile(temp, text);
+  await rename(temp, path);
+  return true;
+}
+
+/**
+ * Writes `src/defis/<id>.md` for every défi and the gallery `src/defis/index.md`, and removes the pages of
+ * défis that no longer exist. Nothing is written when a défi is invalid.
+ * @returns the paths written or removed
+ * @throws DefiError naming the défi and the field
+ */
+export async function writeChallengePages(projectRoot: string): Promise<string[]> {
+  const defis = await loadDefis(projectRoot);
+  const titles = new Map(DATASETS.map((d) => [d.id, d.title]));
+  const out = pagesDir(projectRoot);
+  await mkdir(out, {recursive: true});
+  const changed: string[] = [];
+  const expected = new Set(["index.md", ...defis.map((d) => `${d.defi.id}.md`)]);
+  for (const loaded of defis) {
+    const path = join(out, `${loaded.defi.id}.md`);
+    if (await writeIfChanged(path, renderDefiPage(loaded, titles))) changed.push(path);
+  }
+  const gallery = join(out, "index.md");
+  if (await writeIfChanged(gallery, renderGallery(defis.map((d) => d.defi)))) changed.push(gallery);
+  for (const file of await readdir(out)) {
+    if (file.endsWith(".md") && !expected.has(file) && SLUG.test(file.slice(0, -3))) {
+      await rm(join(out, file));
+      changed.push(join(out, file));
+    }
+  }
+  return changed;
+}
+
+/** `tsx challenges/pages.ts [projectRoot]`: writes the pages once and prints what changed. */
+if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
+  const root = process.argv[2] ?? join(import.meta.dirname, "..");
+  try {
+    const changed = await writeChallengePages(root);
+    console.log(`Défis : ${changed.length} page(s) écrite(s) dans src/defis/`);
+  } catch (error) {
+    console.error(error instanceof DefiError ? error.message : error);
+    process.exitCode = 1;
+  }
+}

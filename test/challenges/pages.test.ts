@@ -1,0 +1,86 @@
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join} from "node:path";
+import {describe, expect, it} from "vitest";
+import {escapeText, renderGallery, writeChallengePages} from "../../challenges/pages.ts";
+import {DefiError, type Defi} from "../../challenges/types.ts";
+
+const root = join(import.meta.dirname, "..", "..");
+
+/** A temporary project holding a copy of some défis of challenges/ (defi.ts only imports types). */
+function project(...ids: string[]): string {
+  const dir = mkdtempSync(join(tmpdir(), "defis-"));
+  for (const id of ids) cpSync(join(root, "challenges", id), join(dir, "challenges", id), {recursive: true});
+  mkdirSync(join(dir, "challenges"), {recursive: true});
+  return dir;
+}
+
+describe("writeChallengePages", () => {
+  it("writes one page per défi (front matter, French metadata, body) and the gallery", async () => {
+    const dir = project("acces-france-services", "tres-haut-debit");
+    const written = await writeChallengePages(dir);
+    expect(written.map((p) => p.slice(dir.length + 1)).sort()).toEqual([
+      "src/defis/acces-france-services.md",
+      "src/defis/index.md",
+      "src/defis/tres-haut-debit.md"
+    ]);
+    const page = readFileSync(join(dir, "src", "defis", "acces-france-services.md"), "utf8");
+    expect(page).toMatch(/^---\ntitle: "Accès aux France services"\ntoc: true\n---\n/);
+    expect(page).toContain("<dt>Durée conseillée</dt><dd>3 h</dd>");
+    expect(page).toContain('<a href="../donnees/france-services">France services</a>');
+    expect(page).toContain(
+      readFileSync(join(dir, "challenges", "acces-france-services", "page.md"), "utf8").trim()
+    );
+    const gallery = readFileSync(join(dir, "src", "defis", "index.md"), "utf8");
+    expect(gallery).toContain('href="./acces-france-services"');
+    expect(gallery).toContain('href="./tres-haut-debit"');
+    expect(gallery).toContain("Durée : 2 h 30");
+  });
+
+  it("rewrites nothing when nothing changed, and follows edits and removals", async () => {
+    const dir = project("acces-france-services", "tres-haut-debit");
+    await writeChallengePages(dir);
+    expect(await writeChallengePages(dir)).toEqual([]);
+    const body = join(dir, "challenges", "tres-haut-debit", "page.md");
+    writeFileSync(body, readFileSync(body, "utf8").replace("## Contexte", "## Contexte\n\nPhrase ajoutée."));
+    expect(await writeChallengePages(dir)).toEqual([join(dir, "src", "defis", "tres-haut-debit.md")]);
+    expect(readFileSync(join(dir, "src", "defis", "tres-haut-debit.md"), "utf8")).toContain(
+      "Phrase ajoutée."
+    );
+    const {rmSync} = await import("node:fs");
+    rmSync(join(dir, "challenges", "tres-haut-debit"), {recursive: true});
+    await writeChallengePages(dir);
+    expect(existsSync(join(dir, "src", "defis", "tres-haut-debit.md"))).toBe(false);
+  });
+
+  it("refuses a défi with an unknown dataset, naming the défi and the field, and writes nothing", async () => {
+    const dir = project("acces-france-services");
+    const file = join(dir, "challenges", "acces-france-services", "defi.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replace('"france-services"]', '"france-service"]'));
+    await expect(writeChallengePages(dir)).rejects.toThrow(DefiError);
+    await expect(writeChallengePages(dir)).rejects.toThrow(
+      /Défi « acces-france-services », champ « datasets » : jeu de données inconnu « france-service »/
+    );
+    expect(existsSync(join(dir, "src", "defis", "acces-france-services.md"))).toBe(false);
+  });
+});
+
+describe("renderGallery and escapeText", () => {
+  it("escapes HTML and Framework interpolation in metadata", () => {
+    expect(escapeText("a < b & ${x}")).toBe("a &lt; b &amp; &#36;{x}");
+    const defi: Defi = {
+      id: "x",
+      title: "Titre <b>",
+      summary: "Coût ${prix}",
+      question: "Q ?",
+      datasets: ["communes"],
+      levels: ["commune"],
+      audience: ["collège"],
+      durationMinutes: 45
+    };
+    const gallery = renderGallery([defi]);
+    expect(gallery).toContain("Titre &lt;b&gt;");
+    expect(gallery).not.toContain("${prix}");
+    expect(gallery).toContain("Durée : 45 min");
+  });
+});
