@@ -8,10 +8,11 @@ import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
 import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
 import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
-import {hashFile, ingestFile, readAndValidate} from "./core/ingest.ts";
+import {convertFile, hashFile, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {buildMeta, metaColumns} from "./core/meta.ts";
-import {readMeta, writeOutputFolder, writeParquetAtomic} from "./core/outputs.ts";
+import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
+import {parquetKeys} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
 import {resolveSource, type PortalBases} from "./core/portal.ts";
 import {silentProgress, type ProgressReporter} from "./core/progress.ts";
@@ -94,9 +95,36 @@ async function currentVersion(declaration: DatasetDeclaration, dir: string): Pro
   }
 }
 
+/** The diff summary of a table about to be written (key values read by DuckDB for a Parquet table). */
+async function summarizeOutput(output: OutputTable, key: string | undefined): Promise<VersionSummary> {
+  if ("table" in output) return summarize(output.table, key);
+  const {columns, rowCount} = output.parquet;
+  const hasKey = key !== undefined && columns.some((c) => c.name === key);
+  return {rows: rowCount, columns, ...(hasKey ? {keys: await parquetKeys(output.parquet, key)} : {})};
+}
+
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
   const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
   if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
+}
+
+/**
+ * Validates a source file and writes its main table to one Parquet file (atomically); returns the row count.
+ * A heavy CSV goes from DuckDB's reader to the Parquet file without passing through JavaScript.
+ * @throws ValidationError (nothing written).
+ */
+export async function convertToParquet(
+  declaration: DatasetDeclaration,
+  input: string,
+  output: string,
+  options: IngestOptions = {}
+): Promise<number> {
+  return withWorkDir(async (work) => {
+    const result = await convertFile(declaration, input, work, options);
+    const main = result.tables[0]!;
+    await writeParquetAtomic("table" in main ? main.table : main.parquet, output);
+    return result.rowCount;
+  });
 }
 
 /**
@@ -111,26 +139,31 @@ export async function loadDataset(
   const declaration = getDataset(id);
   const paths = options.paths ?? kitPaths();
   const log = options.log ?? (() => {});
-  const result = await ingestFile(declaration, input, contextFor(options));
   if (options.output) {
-    await writeParquetAtomic(result.table, options.output);
-    return {rows: result.table.rowCount, written: options.output};
+    const rows = await convertToParquet(declaration, input, options.output, contextFor(options));
+    return {rows, written: options.output};
   }
-  const dir = join(paths.snapshots, id);
-  const before = await currentVersion(declaration, dir);
-  if (before)
-    for (const line of formatDiff(diffVersions(before, summarize(result.table, declaration.key)))) log(line);
-  const meta = buildMeta(declaration, {
-    source: {portal: "fichier local", file: input.split(/[\\/]/).pop()!},
-    retrieved: new Date().toISOString(),
-    sha256: result.sha256,
-    size: result.size,
-    rows: result.table.rowCount,
-    status: "réel"
+  const {sha256, size} = await hashFile(input);
+  return withWorkDir(async (work) => {
+    const result = await convertFile(declaration, input, work, contextFor(options));
+    const main = result.tables[0]!;
+    const dir = join(paths.snapshots, id);
+    const before = await currentVersion(declaration, dir);
+    if (before)
+      for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
+        log(line);
+    const meta = buildMeta(declaration, {
+      source: {portal: "fichier local", file: input.split(/[\\/]/).pop()!},
+      retrieved: new Date().toISOString(),
+      sha256,
+      size,
+      rows: result.rowCount,
+      status: "réel"
+    });
+    await writeOutputFolder(dir, result.tables, meta);
+    await afterWrite(id, paths, log);
+    return {rows: result.rowCount, written: dir};
   });
-  await writeOutputFolder(dir, result.tables, meta);
-  await afterWrite(id, paths, log);
-  return {rows: result.table.rowCount, written: dir};
 }
 
 /** Options of `fetchDataset`. */
@@ -163,6 +196,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       `${id} : données lues depuis le paquet ${declaration.source.package}, rien à télécharger`
     );
   }
+  const {portal, dataset} = declaration.source;
   const paths = options.paths ?? kitPaths();
   const log = options.log ?? (() => {});
   const resource = await resolveSource(declaration.source, {
@@ -183,40 +217,42 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
       ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
     });
-    const {table, tables} = await readAndValidate(declaration, file, contextFor(options));
-    const lock = await readLock(paths.lock);
-    const dir = join(paths.cache, id);
-    const locked = lock.datasets[id];
-    const before =
-      (await currentVersion(declaration, dir)) ??
-      (locked ? {rows: locked.rows, columns: locked.columns} : null);
-    const diff = before ? diffVersions(before, summarize(table, declaration.key)) : null;
-    if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
-    const retrieved = new Date().toISOString();
-    const meta = buildMeta(declaration, {
-      source: {portal: declaration.source.portal, dataset: declaration.source.dataset, url: resource.url},
-      retrieved,
-      sha256: downloaded.sha256,
-      size: downloaded.size,
-      rows: table.rowCount,
-      status: "réel"
-    });
-    await writeOutputFolder(dir, tables, meta, [file]);
-    const columns = summarizeColumns(declaration.columns);
-    await writeLock(
-      paths.lock,
-      withEntry(lock, id, {
-        url: resource.url,
+    return await withWorkDir(async (work) => {
+      const {tables, rowCount} = await convertFile(declaration, file, work, contextFor(options));
+      const lock = await readLock(paths.lock);
+      const dir = join(paths.cache, id);
+      const locked = lock.datasets[id];
+      const before =
+        (await currentVersion(declaration, dir)) ??
+        (locked ? {rows: locked.rows, columns: locked.columns} : null);
+      const diff = before ? diffVersions(before, await summarizeOutput(tables[0]!, declaration.key)) : null;
+      if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
+      const retrieved = new Date().toISOString();
+      const meta = buildMeta(declaration, {
+        source: {portal, dataset, url: resource.url},
         retrieved,
         sha256: downloaded.sha256,
         size: downloaded.size,
-        rows: table.rowCount,
-        schemaHash: schemaHash(columns),
-        columns
-      })
-    );
-    await afterWrite(id, paths, log);
-    return {id, url: resource.url, rows: table.rowCount, diff};
+        rows: rowCount,
+        status: "réel"
+      });
+      await writeOutputFolder(dir, tables, meta, [file]);
+      const columns = summarizeColumns(declaration.columns);
+      await writeLock(
+        paths.lock,
+        withEntry(lock, id, {
+          url: resource.url,
+          retrieved,
+          sha256: downloaded.sha256,
+          size: downloaded.size,
+          rows: rowCount,
+          schemaHash: schemaHash(columns),
+          columns
+        })
+      );
+      await afterWrite(id, paths, log);
+      return {id, url: resource.url, rows: rowCount, diff};
+    });
   } finally {
     await rm(file, {force: true});
   }
@@ -263,7 +299,7 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
     try {
-      await readAndValidate(declaration, join(dir, source), contextFor(options));
+      await convertFile(declaration, join(dir, source), null, contextFor(options));
     } catch (error) {
       problems.push((error as Error).message);
     }

@@ -1,14 +1,18 @@
 /**
  * Bench case: a 1,000,000-row French-format CSV (`;`, decimal commas, thousands spaces, codes with leading zeros)
- * converted to Parquet by the library (light csv-parse path and DuckDB path, both validating every cell) and by
- * DuckDB's raw `COPY (SELECT * FROM read_csv(...)) TO 'x.parquet'`.
+ * converted to Parquet by the library (light path: csv-parse + validation in JavaScript; heavy path: validation
+ * and normalisation in DuckDB SQL, as `data load <id> --input x.csv --output x.parquet`), and by DuckDB's raw
+ * `COPY (SELECT * FROM read_csv(...)) TO 'x.parquet'`. A last variant writes the whole output folder (the Arrow
+ * stream for the site too, batch by batch).
  */
 import {createWriteStream} from "node:fs";
 import {join} from "node:path";
 import type {DatasetDeclaration} from "../../loaders/core/dataset.ts";
+import {convertToParquet} from "../../loaders/commands.ts";
 import {withDuckDB, sqlString} from "../../loaders/core/duckdb.ts";
-import {ingestFile} from "../../loaders/core/ingest.ts";
-import {writeParquetAtomic} from "../../loaders/core/outputs.ts";
+import {convertFile, ingestFile, withWorkDir} from "../../loaders/core/ingest.ts";
+import {buildMeta} from "../../loaders/core/meta.ts";
+import {writeOutputFolder, writeParquetAtomic} from "../../loaders/core/outputs.ts";
 import {mulberry32} from "../../loaders/core/prng.ts";
 import {emptyTable} from "../../loaders/core/table.ts";
 import type {BenchCase} from "../types.ts";
@@ -75,11 +79,22 @@ export const csv1m: BenchCase = {
       await writeParquetAtomic(result.table, join(dir, "lib-light.parquet"));
       return result.table.rowCount;
     },
-    "bibliothèque (DuckDB read_csv + validation)": async (input, dir) => {
-      const result = await ingestFile(benchDataset, input, {heavyThreshold: 0});
-      await writeParquetAtomic(result.table, join(dir, "lib-duckdb.parquet"));
-      return result.table.rowCount;
-    },
+    "bibliothèque (DuckDB SQL : validation + normalisation)": async (input, dir) =>
+      convertToParquet(benchDataset, input, join(dir, "lib-duckdb.parquet"), {heavyThreshold: 0}),
+    "bibliothèque (DuckDB SQL → dossier .arrow + .parquet)": async (input, dir) =>
+      withWorkDir(async (work) => {
+        const {tables, rowCount} = await convertFile(benchDataset, input, work, {heavyThreshold: 0});
+        const meta = buildMeta(benchDataset, {
+          source: {portal: "fichier local", file: "input.csv"},
+          retrieved: new Date().toISOString(),
+          sha256: "-",
+          size: 0,
+          rows: rowCount,
+          status: "démonstration"
+        });
+        await writeOutputFolder(join(dir, "lib-folder"), tables, meta);
+        return rowCount;
+      }),
     "DuckDB brut (COPY read_csv → parquet)": async (input, dir) =>
       withDuckDB(async (connection) => {
         const out = join(dir, "raw.parquet");

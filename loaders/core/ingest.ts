@@ -4,20 +4,20 @@
  * Throws `ValidationError` with every problem; writes nothing.
  */
 import {createHash} from "node:crypto";
-import {open, readFile, stat, writeFile, mkdtemp, rm} from "node:fs/promises";
+import {createReadStream} from "node:fs";
+import {mkdtemp, readFile, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join} from "node:path";
-import iconv from "iconv-lite";
-import {createReadStream, createWriteStream} from "node:fs";
-import {pipeline} from "node:stream/promises";
-import {findHeaderLine, detectDelimiter, parseCsvBytes} from "./csv.ts";
+import {parseCsvBytes} from "./csv.ts";
 import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
+import {prepareDuckCsv} from "./heavy-csv.ts";
 import {ValidationError} from "./issues.ts";
 import {parseJsonBytes} from "./json.ts";
-import type {NamedTable} from "./outputs.ts";
+import type {NamedTable, OutputTable} from "./outputs.ts";
+import {readParquetTable} from "./parquet-table.ts";
 import type {RawFile} from "./records.ts";
-import {detectEncoding, hasUtf8Bom} from "./text.ts";
+import {ingestCsvWithSql, sqlPathApplies} from "./sql-ingest.ts";
 import type {DataTable} from "./table.ts";
 import {validateFile} from "./validate.ts";
 
@@ -58,49 +58,22 @@ export async function hashFile(path: string): Promise<{sha256: string; size: num
   return {sha256: hash.digest("hex"), size};
 }
 
-async function readHead(path: string, bytes: number): Promise<Buffer> {
-  const handle = await open(path, "r");
+/** Reads a heavy CSV into records with DuckDB (declarations the SQL path cannot take: `prepare`, COG mapping…). */
+async function readHeavyCsv(declaration: DatasetDeclaration, path: string, label: string): Promise<RawFile> {
+  const csv = await prepareDuckCsv(path, declaration.csv);
   try {
-    const buffer = Buffer.alloc(bytes);
-    const {bytesRead} = await handle.read(buffer, 0, bytes, 0);
-    return buffer.subarray(0, bytesRead);
+    return await readWithDuckDB(csv.path, csv.read, label);
   } finally {
-    await handle.close();
+    await csv.cleanup();
   }
 }
 
-/** Reads a heavy CSV with DuckDB, transcoding Windows-1252 to UTF-8 first (DuckDB's latin-1 rejects 0x80–0x9F). */
-async function readHeavyCsv(declaration: DatasetDeclaration, path: string, label: string): Promise<RawFile> {
-  const head = await readHead(path, 1 << 20);
-  // Cut a possibly truncated multi-byte character before checking UTF-8 validity of the sample.
-  const encoding = detectEncoding(head.subarray(0, Math.max(0, head.length - 4)), declaration.csv?.encoding);
-  const lines = head.toString(encoding === "utf-8" ? "utf8" : "latin1").split(/\r?\n/);
-  const format = declaration.csv ?? {};
-  const skip =
-    format.skipLines === "auto" ? findHeaderLine(lines, format.headerHints ?? []) : (format.skipLines ?? 0);
-  const delimiter =
-    !format.delimiter || format.delimiter === "auto" ? detectDelimiter(lines[skip] ?? "") : format.delimiter;
-  if (encoding === "utf-8" && !hasUtf8Bom(head))
-    return readWithDuckDB(path, {kind: "csv", delimiter, skipLines: skip}, label);
-  const dir = await mkdtemp(join(tmpdir(), "tdathack-"));
-  try {
-    const utf8 = join(dir, "utf8.csv");
-    if (encoding === "utf-8") {
-      // Drop the BOM so that the first header name is exact.
-      const bytes = await readFile(path);
-      await writeFile(utf8, bytes.subarray(3));
-    } else {
-      await pipeline(
-        createReadStream(path),
-        iconv.decodeStream("win1252"),
-        iconv.encodeStream("utf8"),
-        createWriteStream(utf8)
-      );
-    }
-    return await readWithDuckDB(utf8, {kind: "csv", delimiter, skipLines: skip}, label);
-  } finally {
-    await rm(dir, {recursive: true, force: true});
-  }
+const DEFAULT_HEAVY = 64 * 1024 * 1024;
+
+/** True when `path` is a CSV over the heavy threshold (read by DuckDB rather than csv-parse). */
+async function isHeavyCsv(path: string, options: IngestOptions): Promise<boolean> {
+  if (formatOf(path, options.format) !== "csv") return false;
+  return (await stat(path)).size > (options.heavyThreshold ?? DEFAULT_HEAVY);
 }
 
 /** Parses a source file of `declaration` into raw records (no validation). */
@@ -112,10 +85,7 @@ export async function readSource(
   const label = basename(path);
   const format = formatOf(path, options.format);
   if (format === "parquet") return readWithDuckDB(path, {kind: "parquet"}, label);
-  const {size} = await stat(path);
-  if (format === "csv" && size > (options.heavyThreshold ?? 64 * 1024 * 1024)) {
-    return readHeavyCsv(declaration, path, label);
-  }
+  if (await isHeavyCsv(path, options)) return readHeavyCsv(declaration, path, label);
   const bytes = new Uint8Array(await readFile(path));
   return format === "json" ? parseJsonBytes(bytes, label) : parseCsvBytes(bytes, label, declaration.csv);
 }
@@ -154,9 +124,66 @@ export async function ingestFile(
   return {...result, ...(await hashFile(path))};
 }
 
+/** What `convertFile` produced: the main table first, then the derived parts, in memory or as Parquet files. */
+export interface ConvertResult {
+  tables: OutputTable[];
+  rowCount: number;
+  variant: string | undefined;
+}
+
+/** Runs `fn` with a fresh temporary folder, removed afterwards. */
+export async function withWorkDir<T>(fn: (dir: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(join(tmpdir(), "tdathack-work-"));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, {recursive: true, force: true});
+  }
+}
+
+/**
+ * Validates a source file and gets its tables ready for writing. A heavy CSV whose declaration the SQL path
+ * can take (`sqlPathApplies`) is validated and normalised by DuckDB and written to `<workDir>/<id>.parquet`
+ * without going through JavaScript (parts, if any, are then built from it in memory); other files go through
+ * `readAndValidate`. Pass `workDir: null` to validate only.
+ * @throws ValidationError (nothing written outside `workDir`).
+ */
+export async function convertFile(
+  declaration: DatasetDeclaration,
+  path: string,
+  workDir: string | null,
+  options: IngestOptions = {}
+): Promise<ConvertResult> {
+  if (declaration.ingest || !sqlPathApplies(declaration, options) || !(await isHeavyCsv(path, options))) {
+    const {table, tables, variant} = await readAndValidate(declaration, path, options);
+    return {tables, rowCount: table.rowCount, variant};
+  }
+  const csv = await prepareDuckCsv(path, declaration.csv);
+  try {
+    const parquet = workDir === null ? undefined : join(workDir, `${declaration.id}.parquet`);
+    const result = await ingestCsvWithSql(declaration, csv, {
+      label: basename(path),
+      ...(parquet ? {parquet} : {})
+    });
+    const tables: OutputTable[] = [];
+    if (result.table) {
+      tables.push({name: declaration.id, parquet: result.table});
+      if (declaration.parts?.length) {
+        const main = await readParquetTable(result.table);
+        for (const part of declaration.parts)
+          tables.push({name: `${declaration.id}-${part.suffix}`, table: part.build(main)});
+      }
+    }
+    return {tables, rowCount: result.rowCount, variant: result.variant};
+  } finally {
+    await csv.cleanup();
+  }
+}
+
 /**
  * Parses and validates a source file, or hands it to the declaration's own streaming `ingest` (huge files).
- * @throws ValidationError listing every problem.
+ * Heavy CSV files are validated in DuckDB SQL when the declaration allows it (see `convertFile`), then read back.
+ * @throws ValidationError listing every problem (the first ones with their count, on the SQL path).
  */
 export async function readAndValidate(
   declaration: DatasetDeclaration,
@@ -164,5 +191,16 @@ export async function readAndValidate(
   options: IngestOptions = {}
 ): Promise<{table: DataTable; tables: NamedTable[]; variant: string | undefined}> {
   if (declaration.ingest) return {...(await declaration.ingest(path, options)), variant: undefined};
+  if (sqlPathApplies(declaration, options) && (await isHeavyCsv(path, options))) {
+    return withWorkDir(async (dir) => {
+      const converted = await convertFile(declaration, path, dir, options);
+      const tables = await Promise.all(
+        converted.tables.map(async (t) =>
+          "parquet" in t ? {name: t.name, table: await readParquetTable(t.parquet)} : t
+        )
+      );
+      return {table: tables[0]!.table, tables, variant: converted.variant};
+    });
+  }
   return validateRaw(declaration, await readSource(declaration, path, options), options);
 }

@@ -21,14 +21,19 @@ export function formatIssue(issue: Issue): string {
   return `${issue.dataset}: ${issue.file}, ligne ${issue.line}, colonne « ${issue.column} » (valeur « ${value} ») : ${issue.message}`;
 }
 
-/** Error thrown when a file has problems; carries all of them. Nothing has been written when it is thrown. */
+/**
+ * Error thrown when a file has problems. Nothing has been written when it is thrown. `issues` holds all of them,
+ * or the first ones only when `total` (the number of problems found) is larger (DuckDB path).
+ */
 export class ValidationError extends Error {
   readonly issues: readonly Issue[];
-  constructor(issues: readonly Issue[], shown = 50) {
+  readonly total: number;
+  constructor(issues: readonly Issue[], shown = 50, total = issues.length) {
     const lines = issues.slice(0, shown).map(formatIssue);
-    if (issues.length > shown) lines.push(`… et ${issues.length - shown} autre(s) problème(s)`);
-    super(`${issues.length} problème(s) de validation, rien n'a été écrit :\n${lines.join("\n")}`);
+    if (total > lines.length) lines.push(`… et ${total - lines.length} autre(s) problème(s)`);
+    super(`${total} problème(s) de validation, rien n'a été écrit :\n${lines.join("\n")}`);
     this.name = "ValidationError";
     this.issues = issues;
+    this.total = total;
   }
 }

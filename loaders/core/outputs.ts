@@ -8,12 +8,45 @@ import {copyFile, mkdir, readFile, rename, rm, writeFile} from "node:fs/promises
 import {basename, dirname, join} from "node:path";
 import {writeParquet} from "./duckdb.ts";
 import type {DatasetMeta} from "./meta.ts";
+import {writeArrowFromParquet, type ParquetTable} from "./parquet-table.ts";
 import {toArrowStream, type DataTable} from "./table.ts";
 
 /** A table to write under a base name (`<id>` or `<id>-<suffix>`). */
 export interface NamedTable {
   name: string;
   table: DataTable;
+}
+
+/** A table already written to Parquet by DuckDB (heavy path), to write under a base name. */
+export interface NamedParquet {
+  name: string;
+  parquet: ParquetTable;
+}
+
+/** A table to write, in memory or as a Parquet file. */
+export type OutputTable = NamedTable | NamedParquet;
+
+/** Moves a file, copying it when the target is on another file system. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EXDEV") throw error;
+    await copyFile(from, to);
+    await rm(from, {force: true});
+  }
+}
+
+/** Writes the `.arrow` and `.parquet` of a table into folder `dir` (a Parquet table's file is moved there). */
+async function writeTableFiles(dir: string, output: OutputTable): Promise<void> {
+  const base = join(dir, output.name);
+  if ("table" in output) {
+    await writeFile(`${base}.arrow`, toArrowStream(output.table));
+    await writeParquet(output.table, `${base}.parquet`);
+  } else {
+    await writeArrowFromParquet(output.parquet, `${base}.arrow`);
+    await moveFile(output.parquet.path, `${base}.parquet`);
+  }
 }
 
 const tmpSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -31,12 +64,13 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
   }
 }
 
-/** Writes one Parquet file atomically. */
-export async function writeParquetAtomic(table: DataTable, path: string): Promise<void> {
+/** Writes one Parquet file atomically (a Parquet table's file is moved there). */
+export async function writeParquetAtomic(table: DataTable | ParquetTable, path: string): Promise<void> {
   await mkdir(dirname(path), {recursive: true});
   const tmp = `${path}.tmp-${tmpSuffix()}.parquet`;
   try {
-    await writeParquet(table, tmp);
+    if ("values" in table) await writeParquet(table, tmp);
+    else await moveFile(table.path, tmp);
     await rename(tmp, path);
   } catch (error) {
     await rm(tmp, {force: true});
@@ -50,7 +84,7 @@ export async function writeParquetAtomic(table: DataTable, path: string): Promis
  */
 export async function writeOutputFolder(
   dir: string,
-  tables: readonly NamedTable[],
+  tables: readonly OutputTable[],
   meta: DatasetMeta,
   extraFiles: readonly string[] = []
 ): Promise<void> {
@@ -59,10 +93,7 @@ export async function writeOutputFolder(
   const old = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
   await mkdir(tmp, {recursive: true});
   try {
-    for (const {name, table} of tables) {
-      await writeFile(join(tmp, `${name}.arrow`), toArrowStream(table));
-      await writeParquet(table, join(tmp, `${name}.parquet`));
-    }
+    for (const output of tables) await writeTableFiles(tmp, output);
     await writeFile(join(tmp, `${meta.id}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
     for (const file of extraFiles) await copyFile(file, join(tmp, basename(file)));
   } catch (error) {

@@ -94,7 +94,9 @@ export function convertCell(
       const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/.exec(text);
       const fr = /^(\d{2})\/(\d{2})\/(\d{4})$/.exec(text);
       const value = iso ? `${iso[1]}-${iso[2]}-${iso[3]}` : fr ? `${fr[3]}-${fr[2]}-${fr[1]}` : null;
-      if (value === null || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+      // A calendar date only: V8 would read 2024-02-30 as 1 March.
+      const time = value === null ? NaN : Date.parse(`${value}T00:00:00Z`);
+      if (Number.isNaN(time) || new Date(time).toISOString().slice(0, 10) !== value)
         return {error: "date attendue (AAAA-MM-JJ)"};
       return {value};
     }
@@ -117,6 +119,22 @@ export function convertCell(
   }
 }
 
+/** One issue per required column the file lacks, at the header line (`place.line`). */
+export function missingColumnIssues(
+  columns: readonly ColumnSpec[],
+  sources: ReadonlyMap<string, string>,
+  place: Pick<Issue, "dataset" | "file" | "line">
+): Issue[] {
+  return columns
+    .filter((column) => !sources.has(column.name) && !column.nullable)
+    .map((column) => ({
+      ...place,
+      column: column.name,
+      value: "",
+      message: `colonne obligatoire absente (noms acceptés : ${[column.name, ...(column.aliases ?? [])].join(" / ")})`
+    }));
+}
+
 /**
  * Validates every record of `raw` against `columns`. Missing required columns are reported once (at the header
  * line); every bad cell is reported with its line, column and value; uniqueness is checked per column.
@@ -126,22 +144,10 @@ export function validateFile(
   columns: readonly ColumnSpec[],
   options: ValidateOptions
 ): ValidationResult {
-  const issues: Issue[] = [];
   const table = emptyTable(summarizeColumns(columns));
   const sources = matchColumns(raw.header, columns);
   const place = {dataset: options.dataset, file: raw.file};
-  for (const column of columns) {
-    if (!sources.has(column.name) && !column.nullable) {
-      const names = [column.name, ...(column.aliases ?? [])].join(" / ");
-      issues.push({
-        ...place,
-        line: raw.headerLine,
-        column: column.name,
-        value: "",
-        message: `colonne obligatoire absente (noms acceptés : ${names})`
-      });
-    }
-  }
+  const issues = missingColumnIssues(columns, sources, {...place, line: raw.headerLine});
   const seen = new Map<string, Map<string, number>>();
   for (const column of columns) if (column.unique) seen.set(column.name, new Map());
   for (const record of raw.records) {

@@ -1,0 +1,123 @@
+/**
+ * A validated table that lives in a Parquet file written by DuckDB (the heavy path), never whole in
+ * JavaScript: its Arrow IPC stream is written batch by batch; its rows are read back only when asked for.
+ */
+import {open} from "node:fs/promises";
+import {DuckDBInstance} from "@duckdb/node-api";
+import {RecordBatchStreamWriter} from "apache-arrow";
+import {sqlIdentifier, sqlString} from "./duckdb.ts";
+import type {ColumnSummary} from "./schema.ts";
+import {emptyTable, toArrow, type Cell, type DataTable} from "./table.ts";
+
+/** A table stored as a Parquet file, with its declared columns. */
+export interface ParquetTable {
+  columns: readonly ColumnSummary[];
+  rowCount: number;
+  /** The Parquet file (zstd, typed as `writeParquet` types a `DataTable`). */
+  path: string;
+}
+
+/** The SELECT list reading `columns` as table cells (dates as `YYYY-MM-DD` text). */
+const cellSelect = (columns: readonly ColumnSummary[]) =>
+  columns
+    .map((c) =>
+      c.type === "date"
+        ? `CAST(${sqlIdentifier(c.name)} AS VARCHAR) AS ${sqlIdentifier(c.name)}`
+        : sqlIdentifier(c.name)
+    )
+    .join(", ");
+
+/** Yields the rows of a Parquet table in file order, in batches of about `batchRows` rows (small `DataTable`s). */
+export async function* parquetBatches(table: ParquetTable, batchRows = 65_536): AsyncGenerator<DataTable> {
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const result = await connection.stream(
+      `SELECT ${cellSelect(table.columns)} FROM read_parquet(${sqlString(table.path)})`
+    );
+    let batch = emptyTable(table.columns);
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      table.columns.forEach((c, i) => {
+        const out = batch.values[c.name]!;
+        for (const value of chunk.getColumnValues(i)) out.push(value as Cell);
+      });
+      batch.rowCount += chunk.rowCount;
+      if (batch.rowCount >= batchRows) {
+        yield batch;
+        batch = emptyTable(table.columns);
+      }
+    }
+    if (batch.rowCount > 0) yield batch;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Reads a whole Parquet table into memory (for derived parts and tests; avoid on millions of rows). */
+export async function readParquetTable(table: ParquetTable): Promise<DataTable> {
+  const all = emptyTable(table.columns);
+  for await (const batch of parquetBatches(table)) {
+    for (const c of table.columns) {
+      const out = all.values[c.name]!;
+      for (const value of batch.values[c.name]!) out.push(value);
+    }
+    all.rowCount += batch.rowCount;
+  }
+  return all;
+}
+
+/**
+ * Writes the Arrow IPC stream of a Parquet table to `path`, one record batch at a time (bounded memory). The
+ * schema is the one `toArrowStream` gives the same table held in memory.
+ */
+export async function writeArrowFromParquet(table: ParquetTable, path: string): Promise<void> {
+  const writer = new RecordBatchStreamWriter();
+  const file = await open(path, "w");
+  try {
+    const pump = (async () => {
+      for await (const bytes of writer) await file.write(bytes);
+    })();
+    let wrote = false;
+    try {
+      for await (const batch of parquetBatches(table)) {
+        for (const recordBatch of toArrow(batch).batches) writer.write(recordBatch);
+        wrote = true;
+      }
+      // An empty table still has its schema.
+      if (!wrote) writer.write(toArrow(emptyTable(table.columns)));
+    } finally {
+      writer.close();
+      await pump;
+    }
+  } finally {
+    await file.close();
+  }
+}
+
+/** The distinct non-null values of column `key`, as text (for `VersionSummary.keys`). */
+export async function parquetKeys(table: ParquetTable, key: string): Promise<Set<string>> {
+  const keys = new Set<string>();
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  try {
+    const result = await connection.stream(
+      `SELECT DISTINCT CAST(${sqlIdentifier(key)} AS VARCHAR) FROM read_parquet(${sqlString(table.path)}) WHERE ${sqlIdentifier(key)} IS NOT NULL`
+    );
+    for (
+      let chunk = await result.fetchChunk();
+      chunk && chunk.rowCount > 0;
+      chunk = await result.fetchChunk()
+    ) {
+      for (const value of chunk.getColumnValues(0)) keys.add(String(value));
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  return keys;
+}

@@ -1,0 +1,278 @@
+/**
+ * The validation rules of `validate.ts` (`convertCell`) written as DuckDB SQL, for the heavy path
+ * (`sql-ingest.ts`): per column, a few intermediate steps, then one expression for the typed value and one for
+ * the French error message of a cell (NULL when valid). They follow `convertCell` exactly (JavaScript trimming,
+ * null tokens, code normalisers, French numbers, booleans, dates, bounds, patterns, vocabularies, messages);
+ * the tests run the same files through both. Pure: builds SQL text only.
+ */
+import type {CodeKind} from "./codes.ts";
+import {sqlString} from "./duckdb.ts";
+import type {ColumnSpec} from "./schema.ts";
+
+/** The characters JavaScript's `trim` and `\s` remove (ECMAScript WhiteSpace and LineTerminator). */
+export const JS_SPACES =
+  "\t\n\u000b\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff";
+/** The same set as an RE2 character class. */
+const SPACE_CLASS = `[${[...JS_SPACES].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
+
+/** SQL: a VARCHAR expression (possibly NULL) trimmed like JavaScript's `trim`; `''` for NULL. */
+export function sqlTrimmed(text: string): string {
+  // DuckDB's trim with a character set is slow: only call it when there is something to trim.
+  const edges = sqlString(`^${SPACE_CLASS}|${SPACE_CLASS}$`);
+  return `coalesce(CASE WHEN regexp_matches(${text}, ${edges}) THEN trim(${text}, ${sqlString(JS_SPACES)}) ELSE ${text} END, '')`;
+}
+
+/** Placeholder for a step's value (or `t`, the trimmed text) inside the expressions of a `ColumnSql`. */
+export const ref = (name: string) => `⟦${name}⟧`;
+
+/** Replaces the placeholders of `expr` with `alias(name)`. */
+export function bindRefs(expr: string, alias: (name: string) => string): string {
+  return expr.replace(/⟦(\w+)⟧/g, (_, name: string) => alias(name));
+}
+
+/** SQL validating and normalising one column, in terms of `ref("t")` (the trimmed text) and its steps. */
+export interface ColumnSql {
+  /** Intermediate values, in order: `[name, expression]`; each may use `t` and the steps before it. */
+  steps: [string, string][];
+  /** The typed value (VARCHAR, INTEGER, DOUBLE, BOOLEAN or DATE); NULL when empty or a null token. */
+  value: string;
+  /** The French error message of the cell, as `convertCell` gives it; NULL when the cell is valid. */
+  error: string;
+}
+
+const t = ref("t");
+/** `text` without any JavaScript white space (the regular expression only runs when there is some). */
+const withoutSpaces = (text: string) =>
+  `CASE WHEN regexp_matches(${text}, ${sqlString(SPACE_CLASS)}) THEN regexp_replace(${text}, ${sqlString(SPACE_CLASS)}, '', 'g') ELSE ${text} END`;
+const full = (value: string, pattern: string) => `regexp_full_match(${value}, ${sqlString(pattern)})`;
+const when = (pairs: [string, string][], otherwise = "NULL") =>
+  `CASE ${pairs.map(([w, v]) => `WHEN ${w} THEN ${v}`).join(" ")} ELSE ${otherwise} END`;
+
+/** Steps ending with `code`: the normalised code, NULL when invalid (as `CODE_NORMALIZERS`). */
+function codeSteps(kind: CodeKind): [string, string][] {
+  const u = ref("u");
+  const upper: [string, string] = ["u", `upper(${t})`];
+  switch (kind) {
+    case "commune":
+      return [
+        upper,
+        [
+          "code",
+          when([
+            [full(u, "\\d{4}"), `'0' || ${u}`],
+            [full(u, "\\d{5}|2[AB]\\d{3}"), u]
+          ])
+        ]
+      ];
+    case "departement": {
+      const v = ref("v");
+      const strip = when(
+        [
+          [full(u, "0(?:\\d{2}|2[AB])"), `substr(${u}, 2)`],
+          [full(u, "\\d"), `'0' || ${u}`]
+        ],
+        u
+      );
+      return [
+        upper,
+        ["v", strip],
+        ["code", when([[`${full(v, "\\d{2}|2[AB]|9[78]\\d")} AND ${v} <> '20'`, v]])]
+      ];
+    }
+    case "region":
+      return [
+        [
+          "code",
+          when([
+            [full(t, "\\d"), `'0' || ${t}`],
+            [full(t, "\\d{2}"), t]
+          ])
+        ]
+      ];
+    case "iris":
+      return [
+        upper,
+        [
+          "code",
+          when([
+            [full(u, "\\d{8}"), `'0' || ${u}`],
+            [full(u, "(?:\\d{5}|2[AB]\\d{3})\\d{4}"), u]
+          ])
+        ]
+      ];
+    case "siret":
+    case "siren": {
+      const d = ref("d");
+      return [
+        ["d", withoutSpaces(t)],
+        ["code", when([[full(d, kind === "siret" ? "\\d{14}" : "\\d{9}"), d]])]
+      ];
+    }
+    case "postal":
+      return [
+        [
+          "code",
+          when([
+            [full(t, "\\d{4}"), `'0' || ${t}`],
+            [full(t, "\\d{5}"), t]
+          ])
+        ]
+      ];
+  }
+}
+
+/** Steps ending with `num`: the French number as DOUBLE, NULL when unreadable (as `parseFrenchNumber`). */
+function numberSteps(): [string, string][] {
+  const s = ref("s");
+  const n = ref("n");
+  // With one comma, dots are thousands separators: each must be followed by exactly three digits.
+  const thousands = `length(${s}) - length(replace(${s}, ',', '')) = 1 AND NOT regexp_matches(${s}, '\\.(?:\\d{0,2}(?:\\D|$)|\\d{4})')`;
+  return [
+    ["s", `regexp_replace(${withoutSpaces(t)}, '%$', '')`],
+    [
+      "n",
+      when([
+        [`NOT contains(${s}, ',')`, s],
+        [thousands, `replace(replace(${s}, '.', ''), ',', '.')`]
+      ])
+    ],
+    ["num", when([[full(n, "[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?"), `TRY_CAST(${n} AS DOUBLE)`]])]
+  ];
+}
+
+/** Steps ending with `iso`: `YYYY-MM-DD` of an `AAAA-MM-JJ[…]` or `JJ/MM/AAAA` calendar date, else NULL. */
+function dateSteps(): [string, string][] {
+  const iso = "(\\d{4})-(\\d{2})-(\\d{2})(?:[T ][^\\n\\r\\x{2028}\\x{2029}]*)?";
+  const fr = "(\\d{2})/(\\d{2})/(\\d{4})";
+  const x = ref("x");
+  const text = `${x}.y || '-' || ${x}.m || '-' || ${x}.d`;
+  return [
+    [
+      "x",
+      when([
+        [full(t, iso), `regexp_extract(${t}, ${sqlString(`^${iso}$`)}, ['y', 'm', 'd'])`],
+        [full(t, fr), `regexp_extract(${t}, ${sqlString(`^${fr}$`)}, ['d', 'm', 'y'])`]
+      ])
+    ],
+    ["iso", when([[`TRY_CAST(${text} AS DATE) IS NOT NULL`, text]])]
+  ];
+}
+
+const TRUE_WORDS = ["true", "oui", "1", "vrai", "o", "yes"];
+const FALSE_WORDS = ["false", "non", "0", "faux", "n", "no"];
+const inList = (value: string, values: readonly string[]) =>
+  `${value} IN (${values.map(sqlString).join(", ")})`;
+
+/**
+ * True when a regular expression means the same for JavaScript (`u` flag, search) and DuckDB's RE2: no
+ * look-around, named group, back-reference or Unicode escape, no `\s`/`\b` (ASCII in RE2), no `.` outside a
+ * character class (JavaScript's excludes more line terminators).
+ */
+export function patternWorksInSql(pattern: string): boolean {
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!;
+    if (c === "\\") {
+      if (/[sSbBkpPuc1-9]/.test(pattern[i + 1] ?? "")) return false;
+      i++;
+    } else if (inClass) {
+      if (c === "]") inClass = false;
+    } else if (c === "[") inClass = true;
+    else if (c === ".") return false;
+    else if (c === "(" && pattern[i + 1] === "?" && pattern[i + 2] !== ":") return false;
+  }
+  return true;
+}
+
+/** True when every rule of the column has an exact SQL equivalent. */
+export function columnWorksInSql(column: ColumnSpec): boolean {
+  if (column.type === "string" && column.pattern !== undefined && !patternWorksInSql(column.pattern))
+    return false;
+  // A duplicate's message shows the value, and JavaScript and DuckDB print some doubles differently.
+  return !(column.unique && column.type === "number");
+}
+
+/** The SQL of one column for file variant `variant` (rules restricted to other variants are left out). */
+export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
+  const empty = column.nullTokens?.length ? `(${t} = '' OR ${inList(t, column.nullTokens)})` : `${t} = ''`;
+  const applies = (variants: readonly string[] | undefined) =>
+    !variants || (variant !== undefined && variants.includes(variant));
+  let steps: [string, string][] = [];
+  let value: string;
+  const checks: [string, string][] = [];
+  const check = (condition: string, message: string) => checks.push([condition, sqlString(message)]);
+  switch (column.type) {
+    case "code": {
+      const kind = column.code ?? "commune";
+      steps = codeSteps(kind);
+      value = ref("code");
+      check(`${value} IS NULL`, `code ${kind} invalide`);
+      break;
+    }
+    case "integer":
+    case "number": {
+      steps = numberSteps();
+      const num = ref("num");
+      value = column.type === "integer" ? `CAST(${num} AS INTEGER)` : num;
+      check(`${num} IS NULL OR isinf(${num})`, "nombre attendu");
+      if (column.type === "integer") check(`${num} <> trunc(${num})`, "nombre entier attendu");
+      if (column.min !== undefined) check(`${num} < ${column.min}`, `valeur inférieure à ${column.min}`);
+      if (column.max !== undefined) check(`${num} > ${column.max}`, `valeur supérieure à ${column.max}`);
+      break;
+    }
+    case "boolean":
+      steps = [
+        ["l", `lower(${t})`],
+        [
+          "b",
+          when([
+            [inList(ref("l"), TRUE_WORDS), "true"],
+            [inList(ref("l"), FALSE_WORDS), "false"]
+          ])
+        ]
+      ];
+      value = ref("b");
+      check(`${value} IS NULL`, "booléen attendu (oui/non)");
+      break;
+    case "date":
+      steps = dateSteps();
+      value = `CAST(${ref("iso")} AS DATE)`;
+      check(`${ref("iso")} IS NULL`, "date attendue (AAAA-MM-JJ)");
+      break;
+    default: {
+      value = t;
+      if (column.maxLength !== undefined) {
+        // JavaScript counts UTF-16 units: a character beyond U+FFFF counts twice.
+        const astral = `length(regexp_replace(${t}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'))`;
+        check(
+          `length(${t}) + ${astral} > ${column.maxLength}`,
+          `texte de plus de ${column.maxLength} caractères`
+        );
+      }
+      if (column.pattern && applies(column.patternVariants)) {
+        check(
+          `NOT regexp_matches(${t}, ${sqlString(column.pattern)})`,
+          `ne respecte pas le motif ${column.pattern}`
+        );
+      }
+      const allowed = column.allowed;
+      if (allowed && applies(allowed.variants)) {
+        const parts = allowed.separator
+          ? `list_transform(string_split(${t}, ${sqlString(allowed.separator)}), p -> trim(p, ${sqlString(JS_SPACES)}))`
+          : `[${t}]`;
+        const values = `[${allowed.values.map(sqlString).join(", ")}]::VARCHAR[]`;
+        steps = [["unknown", `list_filter(${parts}, p -> NOT list_contains(${values}, p))`]];
+        checks.push([
+          `len(${ref("unknown")}) > 0`,
+          `'valeur hors vocabulaire : ' || array_to_string(${ref("unknown")}, ', ')`
+        ]);
+      }
+    }
+  }
+  const missing = column.nullable ? "NULL" : sqlString("valeur obligatoire manquante");
+  return {
+    steps,
+    value: when([[empty, "NULL"]], value),
+    error: `CASE WHEN ${empty} THEN ${missing} ${checks.map(([w, m]) => `WHEN ${w} THEN ${m}`).join(" ")} END`
+  };
+}
