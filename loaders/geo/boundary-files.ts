@@ -5,11 +5,13 @@
 import {open, readFile} from "node:fs/promises";
 import {gunzipSync} from "node:zlib";
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Geometry} from "geojson";
+import type {Geometry, Position} from "geojson";
+import {fromLambert93} from "./lambert93.ts";
+import {fromUtm, utmZoneOf} from "./utm.ts";
 import {decodeWkb} from "./wkb.ts";
 
-/** Coordinate systems the kit can read: WGS 84 longitude/latitude, or Lambert-93 metres. */
-export type BoundaryCrs = "CRS84" | "EPSG:2154";
+/** Coordinate systems the kit can read: WGS 84 longitude/latitude, Lambert-93 metres, or UTM metres (DROM). */
+export type BoundaryCrs = "CRS84" | "EPSG:2154" | `UTM:${number}${"N" | "S"}`;
 
 /** One boundary: attribute values (as read) and geometry in the file's CRS. */
 export interface SourceFeature {
@@ -37,9 +39,20 @@ export class BoundaryFileError extends Error {
 export function crsOf(description: unknown): BoundaryCrs | null {
   if (description == null) return "CRS84";
   const text = typeof description === "string" ? description : JSON.stringify(description);
-  if (/CRS84|EPSG(::?|\W+code\W+)4326\b|"code":\s*4326\b/i.test(text)) return "CRS84";
-  if (/2154\b/.test(text)) return "EPSG:2154";
+  // Projected systems first: their PROJJSON also names a geographic base CRS.
+  if (/\b2154\b|Lambert-93/i.test(text)) return "EPSG:2154";
+  const utm = utmZoneOf(text);
+  if (utm) return `UTM:${utm.zone}${utm.south ? "S" : "N"}`;
+  if (/CRS84|EPSG(::?|\W+code\W+)4326\b|"code":\s*4326\b|WGS 84/i.test(text)) return "CRS84";
   return null;
+}
+
+/** The function taking a position of `crs` to WGS 84 longitude/latitude (null when already there). */
+export function toWgs84(crs: BoundaryCrs): ((p: Position) => Position) | null {
+  if (crs === "CRS84") return null;
+  if (crs === "EPSG:2154") return fromLambert93;
+  const zone = {zone: Number(crs.slice(4, -1)), south: crs.endsWith("S")};
+  return (p) => fromUtm(p, zone);
 }
 
 /** Reads a GeoJSON FeatureCollection (RFC 7946, or the 2008 form with a `crs` member). */
@@ -56,7 +69,10 @@ export async function readGeoJson(file: string, text?: string): Promise<Boundary
   }
   const crs = crsOf(fc.crs?.properties?.name);
   if (!crs)
-    throw new BoundaryFileError(file, `unsupported CRS ${JSON.stringify(fc.crs)} (use WGS 84 or Lambert-93)`);
+    throw new BoundaryFileError(
+      file,
+      `unsupported CRS ${JSON.stringify(fc.crs)} (use WGS 84, Lambert-93 or UTM)`
+    );
   const features = (fc.features as {properties?: unknown; geometry?: unknown}[]).map((f, i) => {
     if (f == null || typeof f !== "object")
       throw new BoundaryFileError(file, "not a Feature", `feature ${i}`);
@@ -110,7 +126,7 @@ export async function readGeoParquet(file: string): Promise<BoundaryLayer> {
     const crs = crsOf(crsDescription);
     if (!crs) {
       const name = (JSON.stringify(crsDescription).match(/"name":\s*"([^"]+)"/) ?? [])[1] ?? "unknown";
-      throw new BoundaryFileError(file, `unsupported CRS ${name} (use WGS 84 or Lambert-93)`);
+      throw new BoundaryFileError(file, `unsupported CRS ${name} (use WGS 84, Lambert-93 or UTM)`);
     }
     const others = columns.filter((c) => c !== geom);
     const wkb = geom.type.startsWith("GEOMETRY") ? `ST_AsWKB(${sqlIdent(geom.name)})` : sqlIdent(geom.name);

@@ -17,8 +17,7 @@ import type {CogIndex, MapOptions} from "./cog.ts";
 import {cog2026, mapCommuneCode} from "./cog.ts";
 import {COG_ATTRIBUTION, COG_VINTAGE} from "./cog-data.ts";
 import type {BoundaryLayer} from "./boundary-files.ts";
-import {BoundaryFileError} from "./boundary-files.ts";
-import {fromLambert93} from "./lambert93.ts";
+import {BoundaryFileError, toWgs84} from "./boundary-files.ts";
 import type {TerritoryIndex} from "./territories.ts";
 import {territories2026} from "./territories.ts";
 
@@ -146,7 +145,7 @@ function isDrom(level: Level, code: string): boolean {
 
 /**
  * Builds the kit's contours from one or more boundary layers of the same level (pure: no I/O).
- * Layers in Lambert-93 are re-projected to WGS 84.
+ * Layers in Lambert-93 or UTM are re-projected to WGS 84.
  */
 export function buildContours(layers: BoundaryLayer[], options: ContoursOptions = {}): ContoursResult {
   if (layers.length === 0) throw new Error("contours: no input layer");
@@ -169,7 +168,7 @@ export function buildContours(layers: BoundaryLayer[], options: ContoursOptions 
   const groups = new Map<string, {from: Set<string>; features: Feature<Polygon | MultiPolygon>[]}>();
   const sourceNames = new Map<string, string>();
   for (const layer of layers) {
-    const project = layer.crs === "EPSG:2154" ? fromLambert93 : null;
+    const project = toWgs84(layer.crs);
     for (const f of layer.features) {
       const index = report.features++;
       const raw = String(f.properties[codeField] ?? "").trim();

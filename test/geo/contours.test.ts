@@ -96,6 +96,7 @@ describe("buildContours", () => {
 
 const GD = "../shared/geo/gregoiredavid-france-geojson";
 const AIN = `${GD}/communes-par-departement/communes-01-ain.geojson`;
+const DROM = "../shared/geo/bellice-ngeofr-maps/drom";
 const BELLICE_DEP =
   "../shared/geo/bellice-ngeofr-maps/frdrom-compact/dep-frdrom-compact-2025-surface-gen.parquet";
 
@@ -137,6 +138,21 @@ describe.skipIf(!existsSync(AIN))("official files (../shared)", () => {
       }
     }
   );
+
+  it.skipIf(!existsSync(DROM))("reads the DROM communes delivered in their UTM projections", async () => {
+    const {rows, report} = await loadContours(DROM);
+    expect(report.unmapped).toEqual([]);
+    expect(report.drom).toBe("moved");
+    const dromCommunes = cogCommunes().filter((c) => c.type === "commune-actuelle" && c.zone === "drom");
+    expect(rows.length).toBe(dromCommunes.length);
+    for (const r of rows) {
+      const [lon, lat] = (
+        r.geometry.type === "Polygon" ? r.geometry.coordinates : r.geometry.coordinates[0]!
+      )[0]![0]!;
+      expect(Math.abs(lat!)).toBeLessThan(23); // tropics: real positions
+      expect(Math.abs(lon!)).toBeGreaterThan(40);
+    }
+  });
 
   it("writes GeoParquet, TopoJSON and metadata that read back", async () => {
     const dir = await mkdtemp(join(tmpdir(), "contours-"));
