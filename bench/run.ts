@@ -14,8 +14,8 @@ const self = fileURLToPath(import.meta.url);
 async function child(caseName: string, variant: string, input: string, dir: string): Promise<void> {
   const bench = CASES.find((c) => c.name === caseName)!;
   const start = performance.now();
-  const rows = await bench.variants[variant]!(input, dir);
-  const ms = performance.now() - start;
+  const result = await bench.variants[variant]!(input, dir);
+  const {rows, ms} = typeof result === "number" ? {rows: result, ms: performance.now() - start} : result;
   process.stdout.write(JSON.stringify({rows, ms, maxRssKb: process.resourceUsage().maxRSS}));
 }
 
@@ -42,7 +42,7 @@ async function main(args: string[]): Promise<void> {
         }
         const {rows, ms, maxRssKb} = JSON.parse(run.stdout) as {rows: number; ms: number; maxRssKb: number};
         console.log(
-          `${variant.padEnd(48)} ${(ms / 1000).toFixed(1).padStart(6)} s  ${(maxRssKb / 1024).toFixed(0).padStart(6)} Mo max RSS  (${rows} lignes)`
+          `${variant.padEnd(48)} ${(ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`).padStart(8)}  ${(maxRssKb / 1024).toFixed(0).padStart(6)} Mo max RSS  (${rows} lignes)`
         );
       }
     } finally {

@@ -7,6 +7,16 @@ export interface BenchCase {
   description: string;
   /** Creates the input in `dir`; returns its path. */
   prepare: (dir: string) => Promise<string>;
-  /** Variants by label; each returns the number of rows it produced. */
-  variants: Record<string, (input: string, dir: string) => Promise<number>>;
+  /**
+   * Variants by label; each returns the number of rows it produced, or that number with the time it measured
+   * itself (`ms`, e.g. inside a browser), which is then printed instead of the child's wall time.
+   */
+  variants: Record<string, (input: string, dir: string) => Promise<number | VariantResult>>;
+}
+
+/** What a variant that measures its own time returns. */
+export interface VariantResult {
+  rows: number;
+  /** The time measured by the variant (ms). */
+  ms: number;
 }

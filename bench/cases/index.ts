@@ -2,6 +2,7 @@
 import type {BenchCase} from "../types.ts";
 import {csv1m} from "./csv-1m.ts";
 import {entAudienceBench} from "./ent-audience.ts";
+import {atelierBench} from "./atelier.ts";
 import {geoBench} from "./geo.ts";
 
-export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench];
+export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench, atelierBench];

@@ -53,11 +53,13 @@ export function codeLevel(name, values) {
   const texts = values.filter((v) => v != null && v !== "").map(String);
   if (texts.length === 0) return null;
   const all = (re) => texts.every((t) => re.test(t));
+  // A named column may hold a few other codes (collectivités d'outre-mer 975, 987…): most values must fit.
+  const most = (re) => texts.filter((t) => re.test(t)).length >= 0.75 * texts.length;
   const n = name.toLowerCase();
-  if (/(^|_)(reg|region)($|_)/.test(n) && all(PATTERNS.region)) return "region";
-  if (/(^|_)(dep|dept|departement)($|_)/.test(n) && all(PATTERNS.departement)) return "departement";
-  if (/(^|_)(epci|siren)($|_)/.test(n) && all(PATTERNS.epci)) return "epci";
-  if (/(^|_)(com|commune|insee|code_commune|codgeo)($|_)/.test(n) && all(PATTERNS.commune)) return "commune";
+  if (/(^|_)(reg|region)($|_)/.test(n) && most(PATTERNS.region)) return "region";
+  if (/(^|_)(dep|dept|departement)($|_)/.test(n) && most(PATTERNS.departement)) return "departement";
+  if (/(^|_)(epci|siren)($|_)/.test(n) && most(PATTERNS.epci)) return "epci";
+  if (/(^|_)(com|commune|insee|code_commune|codgeo)($|_)/.test(n) && most(PATTERNS.commune)) return "commune";
   if (!/(^|_)code($|_)|territoire|^geo/.test(n)) return null;
   if (all(PATTERNS.commune)) return "commune";
   if (all(PATTERNS.epci)) return "epci";

@@ -46,7 +46,13 @@ export function measuresOf(meta: {
   tableTitle?: string;
   columns: {name: string; type: string; description?: string; unit?: string}[];
 }): Measure[];
-/** The SQL computing the indicator per territory: code, numerateur, denominateur, population, valeur, secret. */
-export function indicatorSql(state: IndicatorState, measures: Measure[]): string;
+/**
+ * The SQL computing the indicator per territory: code, numerateur, denominateur, population, valeur, secret.
+ * Level "france" gives one row (code "FR") for the whole country or the filtered area.
+ */
+export function indicatorSql(
+  state: Omit<IndicatorState, "level"> & {level: Level | "france"},
+  measures: Measure[]
+): string;
 /** The served tables an indicator reads, `communes` first. */
 export function indicatorTables(state: IndicatorState): string[];

@@ -133,7 +133,8 @@ const ident = (name) => `"${name.replace(/"/g, '""')}"`;
 
 /**
  * The SQL computing the indicator for every territory of the level (one row each: code, numerateur,
- * denominateur, population, valeur, secret). Measures must come from {@link measuresOf} (they are checked).
+ * denominateur, population, valeur, secret); level "france" gives one row, code "FR", for the whole country
+ * (or the filtered area). Measures must come from {@link measuresOf} (they are checked).
  * @param {IndicatorState} state
  * @param {{value: string, table: string, column: string, key: string}[]} measures the measures offered
  * @returns {string}
@@ -146,7 +147,7 @@ export function indicatorSql(state, measures) {
   };
   const num = find(state.num);
   const den = state.den ? find(state.den) : null;
-  const level = LEVELS[state.level];
+  const level = state.level === "france" ? {column: null} : LEVELS[state.level];
   if (!level) throw new Error(`niveau inconnu : ${state.level}`);
   const threshold = Math.max(0, Math.floor(Number(state.threshold) || 0));
   const scale = Number(state.scale) || 1;
@@ -169,7 +170,7 @@ export function indicatorSql(state, measures) {
   const secret = den ? `(denominateur > 0 AND denominateur < ${threshold})` : "false";
   return `WITH ${source(num, "num_source")}${den ? `,\n  ${source(den, "den_source")}` : ""},
 base AS (
-  SELECT c.${ident(level.column)} AS territoire, c.population AS pop, n.v AS num, ${den ? "d.v" : "NULL"} AS den
+  SELECT ${level.column ? `c.${ident(level.column)}` : "'FR'"} AS territoire, c.population AS pop, n.v AS num, ${den ? "d.v" : "NULL"} AS den
   FROM communes c
   LEFT JOIN num_source n ON n.code = c.code${den ? "\n  LEFT JOIN den_source d ON d.code = c.code" : ""}${where.length ? `\n  WHERE ${where.join(" AND ")}` : ""}
 ),

@@ -10,6 +10,25 @@ describe("codeLevel", () => {
     expect(codeLevel("code_commune", ["01001", "2A004"])).toBe("commune");
     expect(codeLevel("epci", ["200042174"])).toBe("epci");
     expect(codeLevel("departement", ["Ain"])).toBeNull();
+    const regions = [
+      "11",
+      "84",
+      "75",
+      "76",
+      "32",
+      "44",
+      "93",
+      "52",
+      "53",
+      "28",
+      "27",
+      "24",
+      "01",
+      "02",
+      "03",
+      "04"
+    ];
+    expect(codeLevel("region", [...regions, "975", "987"])).toBe("region");
   });
   it("guesses from the values for a column named code", () => {
     expect(codeLevel("code", ["01001", "97411"])).toBe("commune");

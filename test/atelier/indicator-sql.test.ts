@@ -142,6 +142,12 @@ describe("indicatorSql on DuckDB", () => {
     }
   });
 
+  it("level france sums everything into one row", async () => {
+    const rows = await run({num: "lieux-test.*", den: "", level: "france" as never});
+    expect(rows.map((r) => r.code)).toEqual(["FR"]);
+    expect(Number(rows[0]!.valeur)).toBe(places.length);
+  });
+
   it("refuses a measure that was not offered (no SQL built from the address)", () => {
     expect(() => indicatorSql({...DEFAULT_STATE, num: "sans-commune.x"}, measures)).toThrow(
       /mesure inconnue/

@@ -13,6 +13,7 @@ import {serveStatic} from "../../scripts/serve.ts";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {findChromium, launchChromium} from "./browser.ts";
 import {EXPECTATIONS} from "./expectations.ts";
+import {SCENARIOS} from "./scenarios.ts";
 import {visitPage, type PageReport} from "./visit.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..", "..");
@@ -58,6 +59,16 @@ async function main(args: string[]): Promise<number> {
       const status = report.problems.length === 0 ? "ok  " : "FAIL";
       console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);
       for (const problem of report.problems) console.log(`     - ${problem}`);
+    }
+    // Scenarios (test/e2e/scenarios.ts): interactions beyond opening a page, reported like pages.
+    for (const scenario of SCENARIOS.filter((s) => !only || s.paths.includes(only))) {
+      const started = Date.now();
+      const problems = await scenario
+        .run({browser, origin, dist, screenshotDir: screenshots, reports})
+        .catch((error: Error) => [`crashed: ${error.message}`]);
+      reports.push({path: scenario.name, requests: 0, urls: [], problems, ms: Date.now() - started});
+      console.log(`${problems.length === 0 ? "ok  " : "FAIL"} ${scenario.name} (${Date.now() - started} ms)`);
+      for (const problem of problems) console.log(`     - ${problem}`);
     }
   } finally {
     await browser?.close();

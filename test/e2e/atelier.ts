@@ -1,0 +1,203 @@
+/**
+ * Browser scenarios of the SQL workshop (/atelier) and of the pages that must not load DuckDB: a query from the
+ * address, numbers equal to DuckDB in Node on the same data, an error followed by a working query, long
+ * compressed links, CSV and Parquet exports.
+ */
+import {readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {join} from "node:path";
+import {DuckDBInstance} from "@duckdb/node-api";
+import type {Browser, Page} from "playwright-core";
+import {sqlToUrlParts} from "../../src/components/sql-url.js";
+import type {Scenario} from "./scenarios.ts";
+
+const RESULT_TIMEOUT = 60_000;
+
+/** A page on the served site that records outside requests, page errors and console errors. */
+async function openTracked(browser: Browser, origin: string, path: string) {
+  const context = await browser.newContext({
+    viewport: {width: 1280, height: 900},
+    locale: "fr-FR",
+    acceptDownloads: true
+  });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    problems.push(`outside request: ${url}`);
+    return route.abort();
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
+  });
+  const started = Date.now();
+  await page.goto(origin + path, {waitUntil: "load"});
+  return {page, problems, started, close: () => context.close()};
+}
+
+/** Waits for the next result (status line with its row count) or error of the workshop. */
+async function waitOutcome(page: Page, previous?: string): Promise<"result" | "error"> {
+  await page.waitForFunction(
+    (prev) => {
+      const status = document.querySelector(".kit-atelier-status, .kit-sql-error");
+      return status && status.textContent !== prev;
+    },
+    previous,
+    {timeout: RESULT_TIMEOUT}
+  );
+  return (await page.locator(".kit-sql-error").count()) > 0 ? "error" : "result";
+}
+
+const outcomeText = (page: Page) =>
+  page.evaluate(() => document.querySelector(".kit-atelier-status, .kit-sql-error")?.textContent ?? "");
+
+/** Replaces the editor's query by typing, then runs it with Ctrl+Enter. */
+async function typeAndRun(page: Page, sql: string): Promise<"result" | "error"> {
+  const before = await outcomeText(page);
+  await page.click(".kit-sql-editor .cm-content");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.press("Delete");
+  await page.keyboard.insertText(sql);
+  await page.keyboard.press("Control+Enter");
+  return waitOutcome(page, before);
+}
+
+/** Downloads what a link or button gives, as bytes. */
+async function download(page: Page, selector: string): Promise<Buffer> {
+  const [file] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  return readFileSync((await file.path())!);
+}
+
+/** Rows of the workshop's CSV export (no quoted commas in the queries used here). */
+function parseCsv(text: string): Record<string, string>[] {
+  const [header, ...lines] = text.trim().split("\n");
+  const names = header!.split(",");
+  return lines.map((l) => Object.fromEntries(l.split(",").map((v, i) => [names[i], v])));
+}
+
+/** The published Parquet file of a catalogue table in dist/ (content-hashed name). */
+function distParquet(dist: string, name: string): string {
+  const dir = join(dist, "_file", "data", "donnees");
+  const file = readdirSync(dir).find((f) => new RegExp(`^${name}\\.[0-9a-f]+\\.parquet$`).test(f));
+  if (!file) throw new Error(`no ${name}.parquet in ${dir}`);
+  return join(dir, file);
+}
+
+const COMPARED_SQL = `SELECT region, count(*) AS communes, sum(population) AS population, avg(population) AS moyenne
+FROM communes GROUP BY region ORDER BY region`;
+
+export const atelierScenarios: Scenario[] = [
+  {
+    name: "atelier: ?sql= runs at load and shows 42",
+    paths: ["/atelier"],
+    async run({browser, origin}) {
+      const {page, problems, close} = await openTracked(
+        browser,
+        origin,
+        "/atelier?sql=SELECT%206*7%20AS%20x"
+      );
+      try {
+        if ((await waitOutcome(page)) !== "result")
+          problems.push(`error instead of 42: ${await outcomeText(page)}`);
+        const cell = await page.locator("#observablehq-main table td").allTextContents();
+        if (!cell.some((t) => t.trim() === "42"))
+          problems.push(`no cell 42 in the result (${cell.join(" | ")})`);
+        const requested = await page.evaluate(() =>
+          performance.getEntriesByType("resource").map((e) => e.name)
+        );
+        if (requested.some((u) => /donnees\/.+\.arrow$/.test(u)))
+          problems.push("a catalogue table was downloaded for a query that names none");
+      } finally {
+        await close();
+      }
+      return problems;
+    }
+  },
+  {
+    name: "atelier: same numbers as DuckDB in Node, error then recovery, CSV/Parquet export, long link",
+    paths: ["/atelier"],
+    async run({browser, origin, dist}) {
+      const {search} = await sqlToUrlParts(COMPARED_SQL);
+      const {page, problems, close} = await openTracked(browser, origin, `/atelier${search}`);
+      const connection = await (await DuckDBInstance.create(":memory:")).connect();
+      try {
+        if ((await waitOutcome(page)) !== "result")
+          return [...problems, `query failed: ${await outcomeText(page)}`];
+        // Same query in Node on the published Parquet file of the same table.
+        await connection.run(
+          `CREATE TABLE communes AS SELECT * FROM read_parquet('${distParquet(dist, "communes")}')`
+        );
+        const expected = (await connection.runAndReadAll(COMPARED_SQL)).getRowObjectsJson();
+        const csv = parseCsv((await download(page, "a[download='resultat.csv']")).toString("utf8"));
+        if (csv.length !== expected.length) problems.push(`CSV rows ${csv.length} ≠ Node ${expected.length}`);
+        for (const [i, row] of expected.entries()) {
+          const got = csv[i];
+          if (
+            !got ||
+            got.region !== row.region ||
+            Number(got.communes) !== Number(row.communes) ||
+            Number(got.population) !== Number(row.population) ||
+            Math.abs(Number(got.moyenne) - Number(row.moyenne)) > 1e-9 * Math.abs(Number(row.moyenne))
+          ) {
+            problems.push(`row ${i}: browser ${JSON.stringify(got)} ≠ Node ${JSON.stringify(row)}`);
+            break;
+          }
+        }
+        // Parquet export, read back by DuckDB in Node.
+        const parquet = await download(page, "button:has-text('Parquet')");
+        await connection.run("CREATE TABLE exported AS SELECT * FROM read_parquet($1)", [writeTemp(parquet)]);
+        const exported = (
+          await connection.runAndReadAll("SELECT count(*) AS n, sum(population) AS p FROM exported")
+        ).getRowObjectsJson()[0]!;
+        const total = expected.reduce((s, r) => s + Number(r.population), 0);
+        if (Number(exported.n) !== expected.length || Number(exported.p) !== total)
+          problems.push(
+            `Parquet export: ${JSON.stringify(exported)} (expected ${expected.length} rows, ${total})`
+          );
+        // A bad query shows a French error; the next good one works.
+        if ((await typeAndRun(page, "SELECT * FROM table_inexistante")) !== "error")
+          problems.push("no error shown for an unknown table");
+        const message = await outcomeText(page);
+        if (!message.includes("table inconnue : table_inexistante"))
+          problems.push(`error not explained: ${message}`);
+        if ((await typeAndRun(page, "SELECT count(*) AS n FROM communes")) !== "result")
+          problems.push(`query after an error failed: ${await outcomeText(page)}`);
+        if (!decodeURIComponent(page.url()).includes("SELECT count(*) AS n FROM communes"))
+          problems.push(`address not updated: ${page.url()}`);
+        // A long query travels compressed in the fragment.
+        // (Not 300 UNION ALL: deep nesting overflows DuckDB-Wasm's stack.)
+        const list = Array.from({length: 300}, (_, i) => 3 * i).join(", ");
+        const long = `SELECT x FROM range(1000) t(x) WHERE x IN (${list}) ORDER BY x`;
+        const {hash} = await sqlToUrlParts(long);
+        if (!hash.startsWith("#z=")) problems.push("long query not compressed");
+        await page.goto(`${origin}/atelier${hash}`, {waitUntil: "load"});
+        await waitOutcome(page);
+        const status = await page.locator(".kit-atelier-status").getAttribute("data-rows");
+        if (status !== "300") problems.push(`long link: ${status} rows instead of 300`);
+      } finally {
+        connection.closeSync();
+        await close();
+      }
+      return problems;
+    }
+  },
+  {
+    name: "pages without SQL load no DuckDB file",
+    paths: ["/", "/donnees/"],
+    async run({reports}) {
+      const problems: string[] = [];
+      for (const report of reports.filter((r) => r.path === "/" || r.path.startsWith("/donnees/"))) {
+        const duckdb = report.urls.filter((u) => /duckdb/i.test(u));
+        if (duckdb.length) problems.push(`${report.path} requested ${duckdb.join(", ")}`);
+      }
+      return problems;
+    }
+  }
+];
+
+function writeTemp(bytes: Buffer): string {
+  const path = join(process.env.TMPDIR ?? "/tmp", `atelier-export-${process.pid}.parquet`);
+  writeFileSync(path, bytes);
+  return path;
+}
