@@ -32,7 +32,12 @@ const tableWith =
 export const EXPECTATIONS: Record<string, Expectation[]> = {
   "/": [
     {what: "the French home page title", check: hasText("Kit T.Dat'Hack")},
-    {what: "a link to the guide", check: count('a[href="./guide"]', 1)}
+    {what: "a link to the guide", check: count('a[href="./guide"]', 1)},
+    {
+      what: "six défi cards, each with a thumbnail map",
+      check: count(".kit-defi svg g[aria-label='geo'] path", 6)
+    },
+    {what: "the state of the data", check: hasText("Données de démonstration")}
   ],
   "/donnees/": [
     {

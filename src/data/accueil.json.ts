@@ -1,0 +1,23 @@
+// The home page: the défis (metadata from challenges/) with a thumbnail indicator per département.
+import {resolve} from "node:path";
+import {loadDefis} from "../../challenges/pages.ts";
+import {defiThumbnails} from "../../loaders/site/thumbnails.ts";
+import {servedMeta, servedTable} from "../../loaders/serve.ts";
+
+const names = [
+  "communes",
+  "fragilite-numerique-communes",
+  "lieux-mediation-numerique",
+  "france-services",
+  "couverture-thd",
+  "ips",
+  "conseillers-numeriques"
+];
+const tables = Object.fromEntries(await Promise.all(names.map(async (n) => [n, await servedTable(n)])));
+const statuses = Object.fromEntries(await Promise.all(names.map(async (n) => [n, (await servedMeta(n)).status])));
+const thumbnails = new Map(defiThumbnails(tables).map((t) => [t.defi, t]));
+const defis = (await loadDefis(resolve(import.meta.dirname, "../.."))).map(({defi}) => ({
+  ...defi,
+  thumbnail: thumbnails.get(defi.id) ?? null
+}));
+process.stdout.write(JSON.stringify({defis, statuses}));
