@@ -41,65 +41,43 @@ export interface ColumnSql {
 }
 
 const t = ref("t");
-/** `text` without any JavaScript white space (the regular expression only runs when there is some). */
-const withoutSpaces = (text: string) =>
-  `CASE WHEN regexp_matches(${text}, ${sqlString(SPACE_CLASS)}) THEN regexp_replace(${text}, ${sqlString(SPACE_CLASS)}, '', 'g') ELSE ${text} END`;
+/** `text` without any JavaScript white space (plain spaces first; the regular expression only runs if more). */
+function withoutSpaces(text: string): string {
+  const spaces = sqlString(SPACE_CLASS);
+  const r = `replace(${text}, ' ', '')`;
+  return `CASE WHEN regexp_matches(${r}, ${spaces}) THEN regexp_replace(${r}, ${spaces}, '', 'g') ELSE ${r} END`;
+}
 const full = (value: string, pattern: string) => `regexp_full_match(${value}, ${sqlString(pattern)})`;
 const when = (pairs: [string, string][], otherwise = "NULL") =>
   `CASE ${pairs.map(([w, v]) => `WHEN ${w} THEN ${v}`).join(" ")} ELSE ${otherwise} END`;
 
-/** Steps ending with `code`: the normalised code, NULL when invalid (as `CODE_NORMALIZERS`). */
+/** Steps ending with `code`: the normalised code, NULL when invalid (as `CODE_NORMALIZERS`). One regular
+ * expression accepts every spelling; the length then tells how to normalise it. */
 function codeSteps(kind: CodeKind): [string, string][] {
   const u = ref("u");
   const upper: [string, string] = ["u", `upper(${t})`];
+  /** Accepts `text` when it fully matches `pattern`; a `short`-character value gets a leading zero. */
+  const padded = (text: string, pattern: string, short: number): string =>
+    when([[full(text, pattern), when([[`length(${text}) = ${short}`, `'0' || ${text}`]], text)]]);
   switch (kind) {
     case "commune":
-      return [
-        upper,
-        [
-          "code",
-          when([
-            [full(u, "\\d{4}"), `'0' || ${u}`],
-            [full(u, "\\d{5}|2[AB]\\d{3}"), u]
-          ])
-        ]
-      ];
+      return [upper, ["code", padded(u, "\\d{4,5}|2[AB]\\d{3}", 4)]];
     case "departement": {
-      const v = ref("v");
-      const strip = when(
+      // `035` → `35`, `02A` → `2A`, `1` → `01`; DROM `971` stays; `20` (and `020`) is not a département.
+      const value = when(
         [
-          [full(u, "0(?:\\d{2}|2[AB])"), `substr(${u}, 2)`],
-          [full(u, "\\d"), `'0' || ${u}`]
+          [`length(${u}) = 1`, `'0' || ${u}`],
+          [`length(${u}) = 3 AND starts_with(${u}, '0')`, `substr(${u}, 2)`]
         ],
         u
       );
-      return [
-        upper,
-        ["v", strip],
-        ["code", when([[`${full(v, "\\d{2}|2[AB]|9[78]\\d")} AND ${v} <> '20'`, v]])]
-      ];
+      const valid = `${full(u, "0?(?:\\d{2}|2[AB])|\\d|9[78]\\d")} AND ${u} NOT IN ('20', '020')`;
+      return [upper, ["code", when([[valid, value]])]];
     }
     case "region":
-      return [
-        [
-          "code",
-          when([
-            [full(t, "\\d"), `'0' || ${t}`],
-            [full(t, "\\d{2}"), t]
-          ])
-        ]
-      ];
+      return [["code", padded(t, "\\d{1,2}", 1)]];
     case "iris":
-      return [
-        upper,
-        [
-          "code",
-          when([
-            [full(u, "\\d{8}"), `'0' || ${u}`],
-            [full(u, "(?:\\d{5}|2[AB]\\d{3})\\d{4}"), u]
-          ])
-        ]
-      ];
+      return [upper, ["code", padded(u, "\\d{8,9}|2[AB]\\d{7}", 8)]];
     case "siret":
     case "siren": {
       const d = ref("d");
@@ -109,15 +87,7 @@ function codeSteps(kind: CodeKind): [string, string][] {
       ];
     }
     case "postal":
-      return [
-        [
-          "code",
-          when([
-            [full(t, "\\d{4}"), `'0' || ${t}`],
-            [full(t, "\\d{5}"), t]
-          ])
-        ]
-      ];
+      return [["code", padded(t, "\\d{4,5}", 4)]];
   }
 }
 
@@ -126,9 +96,11 @@ function numberSteps(): [string, string][] {
   const s = ref("s");
   const n = ref("n");
   // With one comma, dots are thousands separators: each must be followed by exactly three digits.
-  const thousands = `length(${s}) - length(replace(${s}, ',', '')) = 1 AND NOT regexp_matches(${s}, '\\.(?:\\d{0,2}(?:\\D|$)|\\d{4})')`;
+  const badDot = `contains(${s}, '.') AND regexp_matches(${s}, '\\.(?:\\d{0,2}(?:\\D|$)|\\d{4})')`;
+  const thousands = `length(${s}) - length(replace(${s}, ',', '')) = 1 AND NOT (${badDot})`;
   return [
-    ["s", `regexp_replace(${withoutSpaces(t)}, '%$', '')`],
+    ["w", withoutSpaces(t)],
+    ["s", when([[`suffix(${ref("w")}, '%')`, `left(${ref("w")}, -1)`]], ref("w"))],
     [
       "n",
       when([
