@@ -26,7 +26,13 @@ async function main(args: string[]): Promise<void> {
     const dir = await mkdtemp(join(tmpdir(), `bench-${bench.name}-`));
     try {
       console.log(`\n# ${bench.name} — ${bench.description}`);
-      const input = await bench.prepare(dir);
+      let input: string;
+      try {
+        input = await bench.prepare(dir);
+      } catch (error) {
+        console.log(`ignoré : ${(error as Error).message}`);
+        continue;
+      }
       for (const variant of Object.keys(bench.variants)) {
         const run = spawnSync(
           process.execPath,

@@ -4,5 +4,6 @@ import {csv1m} from "./csv-1m.ts";
 import {entAudienceBench} from "./ent-audience.ts";
 import {atelierBench} from "./atelier.ts";
 import {geoBench} from "./geo.ts";
+import {mapDrawBench} from "./map-draw.ts";
 
-export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench, atelierBench];
+export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench, mapDrawBench, atelierBench];

@@ -270,6 +270,6 @@ export function drawTopology(topology, {width = 960, object} = {}) {
     title: "Banc d'essai : tous les territoires",
     width,
     object,
-    sources: [attributionText([])]
+    sources: []
   });
 }
