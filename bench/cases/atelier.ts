@@ -55,14 +55,14 @@ async function withAtelier(
   }
 }
 
-/** Waits for a result whose status differs from `previous`; returns its row count and query time. */
+/** Waits for a result whose time (`data-ms`) differs from `previous`; returns its row count and query time. */
 async function nextResult(page: Page, previous = ""): Promise<{rows: number; ms: number; at: number}> {
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector(".kit-sql-error");
       if (error) throw new Error(error.textContent ?? "erreur");
       const status = document.querySelector<HTMLElement>(".kit-atelier-status");
-      if (!status || status.textContent === prev) return null;
+      if (!status || status.dataset.ms === prev) return null;
       return {rows: Number(status.dataset.rows), ms: Number(status.dataset.ms), at: performance.now()};
     },
     previous,
@@ -93,7 +93,7 @@ export const atelierBench: BenchCase = {
         const times: number[] = [];
         for (let i = 0; i < 5; i++) {
           const status = await page.evaluate(
-            () => document.querySelector(".kit-atelier-status")?.textContent ?? ""
+            () => document.querySelector<HTMLElement>(".kit-atelier-status")?.dataset.ms ?? ""
           );
           await page.click(".kit-atelier-actions button.kit-button");
           last = await nextResult(page, status);

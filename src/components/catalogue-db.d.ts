@@ -6,6 +6,8 @@ export interface CatalogueDatabase {
   timings: {table: string; ms: number}[];
   /** Loads the tables the query names, then runs it; resolves to an Apache Arrow table. */
   query(sql: string): Promise<any>;
+  /** Starts DuckDB now, for a page that will query at once. */
+  warm(): void;
   /** Loads the given served tables. */
   ensure(names: string[]): Promise<unknown>;
   /** SQL names of the tables and views already in the database. */

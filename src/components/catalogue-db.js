@@ -25,9 +25,26 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
     return new Set(Array.from(rows, (r) => r.table_name));
   }
 
+  // Downloads start before DuckDB is ready (both take seconds on a first query); each file is fetched once.
+  const downloads = new Map();
+  const download = (name) => {
+    if (!downloads.has(name))
+      downloads.set(
+        name,
+        files[name]()
+          .arrayBuffer()
+          .catch((error) => {
+            downloads.delete(name);
+            throw error;
+          })
+      );
+    return downloads.get(name);
+  };
+
   async function ingest(db, name) {
     const started = performance.now();
-    const buffer = new Uint8Array(await files[name]().arrayBuffer());
+    const buffer = new Uint8Array(await download(name));
+    downloads.delete(name);
     const table = sqlTableName(name);
     const connection = await db._db.connect();
     try {
@@ -45,6 +62,7 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
 
   /** Makes sure the served tables are in the database (loading each one once, even under concurrent calls). */
   async function ensure(wanted) {
+    if (!client) for (const name of wanted) download(name).catch(() => {});
     const db = await open();
     const present = await existing(db);
     await Promise.all(
@@ -71,6 +89,10 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
     async query(sql) {
       const db = await ensure(referencedTables(sql, names));
       return db.query(sql);
+    },
+    /** Starts DuckDB now (its WebAssembly takes seconds to compile), for a page that will query at once. */
+    warm() {
+      open().catch(() => {});
     },
     /** Loads the given served tables (e.g. before showing their row counts). */
     ensure,

@@ -36,17 +36,19 @@ async function openTracked(browser: Browser, origin: string, path: string) {
   return {page, problems, started, close: () => context.close()};
 }
 
-/** Waits for the next result (status line with its row count) or error of the workshop. */
-async function waitOutcome(page: Page, previous?: string): Promise<"result" | "error"> {
-  await page.waitForFunction(
-    (prev) => {
-      const status = document.querySelector(".kit-atelier-status, .kit-sql-error");
-      return status && status.textContent !== prev;
+/** Waits for the outcome (result status or error) of `sql`, or of any query when not given. */
+async function waitOutcome(page: Page, sql?: string): Promise<"result" | "error"> {
+  const handle = await page.waitForFunction(
+    (wanted) => {
+      for (const node of document.querySelectorAll<HTMLElement>(".kit-atelier-status, .kit-sql-error"))
+        if (wanted === null || node.dataset.sql === wanted)
+          return node.classList.contains("kit-sql-error") ? "error" : "result";
+      return null;
     },
-    previous,
+    sql ?? null,
     {timeout: RESULT_TIMEOUT}
   );
-  return (await page.locator(".kit-sql-error").count()) > 0 ? "error" : "result";
+  return (await handle.jsonValue()) as "result" | "error";
 }
 
 const outcomeText = (page: Page) =>
@@ -54,13 +56,12 @@ const outcomeText = (page: Page) =>
 
 /** Replaces the editor's query by typing, then runs it with Ctrl+Enter. */
 async function typeAndRun(page: Page, sql: string): Promise<"result" | "error"> {
-  const before = await outcomeText(page);
   await page.click(".kit-sql-editor .cm-content");
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
   await page.keyboard.insertText(sql);
   await page.keyboard.press("Control+Enter");
-  return waitOutcome(page, before);
+  return waitOutcome(page, sql);
 }
 
 /** Downloads what a link or button gives, as bytes. */
