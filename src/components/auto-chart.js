@@ -53,8 +53,8 @@ export function codeLevel(name, values) {
   const texts = values.filter((v) => v != null && v !== "").map(String);
   if (texts.length === 0) return null;
   const all = (re) => texts.every((t) => re.test(t));
-  // A named column may hold a few other codes (collectivités d'outre-mer 975, 987…): most values must fit.
-  const most = (re) => texts.filter((t) => re.test(t)).length >= 0.75 * texts.length;
+  // A named column may hold other codes (collectivités d'outre-mer 975, 987…): 60 % of values must fit.
+  const most = (re) => texts.filter((t) => re.test(t)).length >= 0.6 * texts.length;
   const n = name.toLowerCase();
   if (/(^|_)(reg|region)($|_)/.test(n) && most(PATTERNS.region)) return "region";
   if (/(^|_)(dep|dept|departement)($|_)/.test(n) && most(PATTERNS.departement)) return "departement";
