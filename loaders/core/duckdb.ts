@@ -32,6 +32,11 @@ export interface DuckReadOptions {
   delimiter?: string;
   /** CSV lines to skip before the header. */
   skipLines?: number;
+  /**
+   * CSV header names, when already known: DuckDB then reads RFC 4180 quoting (`"`, doubled inside) without
+   * sniffing the file.
+   */
+  columns?: readonly string[];
 }
 
 /** The `FROM` clause reading a file. CSV is read as UTF-8 text only (transcode Windows-1252 first). */
@@ -41,6 +46,10 @@ export function readClause(file: string, options: DuckReadOptions): string {
   const parts = [sqlString(file), "all_varchar = true", "header = true"];
   if (options.delimiter) parts.push(`delim = ${sqlString(options.delimiter)}`);
   if (options.skipLines) parts.push(`skip = ${options.skipLines}`);
+  if (options.columns) {
+    const types = options.columns.map((name) => `${sqlString(name)}: 'VARCHAR'`).join(", ");
+    parts.push("auto_detect = false", `quote = '"'`, `escape = '"'`, `columns = {${types}}`);
+  }
   return `read_csv(${parts.join(", ")})`;
 }
 

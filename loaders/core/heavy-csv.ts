@@ -8,6 +8,7 @@ import {mkdtemp, open, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {pipeline} from "node:stream/promises";
+import {parse} from "csv-parse/sync";
 import iconv from "iconv-lite";
 import {detectDelimiter, findHeaderLine, type CsvFormat} from "./csv.ts";
 import type {DuckReadOptions} from "./duckdb.ts";
@@ -16,7 +17,7 @@ import {detectEncoding, hasUtf8Bom} from "./text.ts";
 /** A CSV DuckDB can read: the file (the source itself or a UTF-8 copy) and how to read it. */
 export interface DuckCsv {
   path: string;
-  read: DuckReadOptions & {kind: "csv"; delimiter: string; skipLines: number};
+  read: DuckReadOptions & {kind: "csv"; delimiter: string; skipLines: number; columns: readonly string[]};
   /** Removes the UTF-8 copy, if one was made. */
   cleanup: () => Promise<void>;
 }
@@ -42,6 +43,19 @@ function isUtf8Start(head: Uint8Array, complete: boolean): boolean {
   }
 }
 
+/**
+ * The column names of a header line, trimmed as the light path trims them; a repeated name is renamed in all
+ * but its last occurrence (whose cells the light path keeps).
+ */
+export function headerNames(line: string, delimiter: string): string[] {
+  const [names = []] = parse(line.replace(/^\uFEFF/, ""), {
+    delimiter,
+    relax_column_count: true
+  }) as string[][];
+  const trimmed = names.map((name) => name.trim());
+  return trimmed.map((name, i) => (trimmed.indexOf(name, i + 1) >= 0 ? `${name} (${i + 1})` : name));
+}
+
 /** Finds the separator and header line of `path`, transcoding to UTF-8 (streamed) when it is not plain UTF-8. */
 export async function prepareDuckCsv(path: string, format: CsvFormat = {}): Promise<DuckCsv> {
   const size = 1 << 20;
@@ -59,7 +73,12 @@ export async function prepareDuckCsv(path: string, format: CsvFormat = {}): Prom
     !format.delimiter || format.delimiter === "auto"
       ? detectDelimiter(lines[skipLines] ?? "")
       : format.delimiter;
-  const read = {kind: "csv" as const, delimiter, skipLines};
+  const read = {
+    kind: "csv" as const,
+    delimiter,
+    skipLines,
+    columns: headerNames(lines[skipLines] ?? "", delimiter)
+  };
   if (encoding === "utf-8" && !hasUtf8Bom(head)) return {path, read, cleanup: async () => {}};
   const dir = await mkdtemp(join(tmpdir(), "tdathack-"));
   const cleanup = () => rm(dir, {recursive: true, force: true});

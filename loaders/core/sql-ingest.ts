@@ -102,9 +102,7 @@ export async function ingestCsvWithSql(
   const headerLine = csv.read.skipLines + 1;
   const place = {dataset: declaration.id, file: options.label};
   return withDuckDB(async (connection) => {
-    const header = (await rowsOf(connection, `DESCRIBE SELECT * FROM ${from}`)).map((r) =>
-      String(r.column_name)
-    );
+    const header = csv.read.columns;
     const variant = declaration.variants?.find((v) => v.detect(header))?.name;
     const plan = planSql(declaration.columns, header, variant);
     const missing = missingColumnIssues(

@@ -223,6 +223,13 @@ describe("heavy SQL path", () => {
     }
   });
 
+  it("reads a quoted, repeated header like the light path (the last repeated column wins)", async () => {
+    const path = await csvFile("header.csv", ['"CODGEO";dep;" nom ";nom', '01001;035;"premier";"fin ; oui"']);
+    const expected = (await light(path)).table;
+    expect(expected.values.nom).toEqual(["fin ; oui"]);
+    expect((await heavy(path)).table).toEqual(expected);
+  });
+
   it("reports the same problems in the same words", async () => {
     const path = await csvFile("bad.csv", [HEADER, ...validRows(30).slice(0, 5), ...BAD_ROWS]);
     const expected = await errorOf(light(path));
