@@ -14,6 +14,7 @@ import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
+import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
 import {DefiError} from "../challenges/types.ts";
 
@@ -30,6 +31,11 @@ async function main(command: string | undefined, args: string[]): Promise<number
     const pages = await writeChallengePages(projectRoot);
     console.log(`Défis : ${pages.length} page(s) (re)générée(s) dans src/defis/`);
     await fillNpmCache({projectRoot, sourceRoot, log: (line) => console.log(line)});
+    if (refreshDataCache(projectRoot, join(sourceRoot, ".observablehq", "cache"))) {
+      console.log(
+        "Données : loaders/, challenges/ ou data/ ont changé, les sorties en cache des data loaders sont effacées"
+      );
+    }
   } catch (error) {
     if (
       error instanceof MissingPackageError ||
