@@ -6,6 +6,7 @@
 import communes from "@etalab/decoupage-administratif/data/communes.json" with {type: "json"};
 import regions from "@etalab/decoupage-administratif/data/regions.json" with {type: "json"};
 import type {Feature, FeatureCollection, Polygon} from "geojson";
+import {mulberry32} from "../core/prng.ts";
 
 /** A région code of the COG (`11`, `84`, `01` for Guadeloupe). */
 export type RegionCode = string & {readonly __brand: "RegionCode"};
@@ -64,18 +65,6 @@ export const REGION_SIGLES: Record<string, string> = {
   "06": "MAY"
 };
 
-/** A small seeded pseudo-random generator (mulberry32): same seed, same sequence. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The rows of the guide table, sorted by région code. */
 export function guideRows(seed = 2022): GuideRow[] {
   const population = new Map<string, number>();
@@ -83,7 +72,7 @@ export function guideRows(seed = 2022): GuideRow[] {
     if (commune.type !== "commune-actuelle" || !commune.region) continue;
     population.set(commune.region, (population.get(commune.region) ?? 0) + (commune.population ?? 0));
   }
-  const random = seededRandom(seed);
+  const random = mulberry32(seed);
   return (regions as {code: string; nom: string}[])
     .filter((region) => region.code in REGION_TILES)
     .sort((a, b) => a.code.localeCompare(b.code))

@@ -9,6 +9,11 @@ export interface Expectation {
   what: string;
   /** Resolves true when the page shows it. */
   check: (page: Page) => Promise<boolean>;
+  /**
+   * Checked only on the offline default (`offline`: e.g. the demonstration banner) or only once the real
+   * extracts are loaded (`real`, `npm run test:e2e:real`); always checked when absent.
+   */
+  mode?: "offline" | "real";
 }
 
 const hasText = (text: string) => (page: Page) =>
@@ -16,6 +21,10 @@ const hasText = (text: string) => (page: Page) =>
 
 const count = (selector: string, min: number) => async (page: Page) =>
   (await page.locator(selector).count()) >= min;
+
+/** The page says its data is real and shows no demonstration banner. */
+const noBannerAndReal = async (page: Page) =>
+  (await page.locator(".demo-banner").count()) === 0 && (await hasText("données réelles")(page));
 
 /** A table (Inputs.table) whose text contains every given string. */
 const tableWith =
@@ -37,14 +46,14 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
       what: "six défi cards, each with a thumbnail map",
       check: count(".kit-defi svg g[aria-label='geo'] path", 6)
     },
-    {what: "the state of the data", check: hasText("Données de démonstration")}
+    {what: "the state of the data", check: hasText("Données réelles")}
   ],
   "/donnees/": [
     {
       what: "the catalogue table with every dataset",
       check: tableWith("Communes", "France services", "Lignes")
     },
-    {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1)}
+    {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1), mode: "offline"}
   ],
   "/donnees/communes": [
     {what: "the provenance of real COG data", check: hasText("données réelles")},
@@ -55,8 +64,10 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
   "/donnees/france-services": [
     {
       what: "the demonstration banner naming the dataset",
-      check: hasText("npm run data -- fetch france-services")
+      check: hasText("npm run data -- fetch france-services"),
+      mode: "offline"
     },
+    {what: "real data: provenance says so, no banner", check: noBannerAndReal, mode: "real"},
     {what: "a preview table", check: count("#observablehq-main table tbody tr", 5)}
   ],
   "/guide": [
@@ -94,7 +105,7 @@ const defiPage = (...extra: Expectation[]): Expectation[] => [
   },
   {what: "the sources under the map", check: count("#observablehq-main .kit-map-attribution", 1)},
   {what: "the starter code shown (```js echo)", check: count("#observablehq-main pre code", 3)},
-  {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1)},
+  {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1), mode: "offline"},
   ...extra
 ];
 EXPECTATIONS["/defis/"] = [

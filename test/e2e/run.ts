@@ -3,7 +3,8 @@
  * A page fails on any request to another host, any page error, any cell that renders an Observable error, or
  * a missing expectation (test/e2e/expectations.ts). A screenshot of each page goes to test-results/screenshots/.
  *
- * Options: --no-build (use dist/ as it is), --only <path> (one page). Env: CHROMIUM_PATH.
+ * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
+ * real extracts instead of the offline default). Env: CHROMIUM_PATH.
  */
 import {execFileSync} from "node:child_process";
 import {mkdirSync} from "node:fs";
@@ -46,6 +47,8 @@ async function main(args: string[]): Promise<number> {
     execFileSync("npm", ["run", "build", "--silent"], {cwd: projectRoot, stdio: "inherit"});
   }
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
+  // --real-data: the real extracts are loaded (test/e2e/real-data.ts), so offline-default checks are skipped.
+  const mode = args.includes("--real-data") ? "real" : "offline";
   const paths = pagePaths(dist).filter((path) => !only || path === only);
   mkdirSync(screenshots, {recursive: true});
   const {server, origin} = await serveStatic(dist);
@@ -54,7 +57,8 @@ async function main(args: string[]): Promise<number> {
   try {
     browser = await launchChromium(executable);
     for (const path of paths) {
-      const report = await visitPage(browser, origin, path, EXPECTATIONS[path] ?? [], screenshots);
+      const expectations = (EXPECTATIONS[path] ?? []).filter((e) => !e.mode || e.mode === mode);
+      const report = await visitPage(browser, origin, path, expectations, screenshots);
       reports.push(report);
       const status = report.problems.length === 0 ? "ok  " : "FAIL";
       console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);
