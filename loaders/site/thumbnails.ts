@@ -2,6 +2,7 @@
  * The home page's défi cards: for each défi, one indicator per département (a thumbnail map on the
  * tile grid), computed from the served tables. Pure computing over {@link DataTable}s; I/O in the loader.
  */
+import {departementOfCommune} from "../core/codes.ts";
 import type {DataTable} from "../core/table.ts";
 
 /** A thumbnail: an indicator per département code, with its French label. */
@@ -14,7 +15,33 @@ export interface Thumbnail {
 /** The tables a thumbnail may read, by served name. */
 export type Tables = Record<string, DataTable>;
 
-const departementOfCommune = (code: string) => (code.startsWith("97") ? code.slice(0, 3) : code.slice(0, 2));
+/**
+ * Sums two quantities per département over the rows of a table with a commune code; a row whose code or
+ * quantities are not numbers (per `pick`) is skipped.
+ */
+function sumByDepartement(
+  table: DataTable,
+  communeColumn: string,
+  pick: (i: number) => [number, number] | null
+): Map<string, [number, number]> {
+  const sums = new Map<string, [number, number]>();
+  const codes = table.values[communeColumn] ?? [];
+  for (let i = 0; i < table.rowCount; i++) {
+    const code = codes[i];
+    const pair = typeof code === "string" ? pick(i) : null;
+    if (!pair) continue;
+    const d = departementOfCommune(code as string);
+    const [a, b] = sums.get(d) ?? [0, 0];
+    sums.set(d, [a + pair[0], b + pair[1]]);
+  }
+  return sums;
+}
+
+const numberAt = (table: DataTable, column: string | undefined, i: number): number | null => {
+  if (!column) return 1;
+  const v = table.values[column]?.[i];
+  return typeof v === "number" ? v : null;
+};
 
 /** Population of each département, from the `communes` table. */
 export function populationByDepartement(communes: DataTable): Map<string, number> {
@@ -36,19 +63,12 @@ export function perInhabitants(
   population: Map<string, number>,
   weightColumn?: string
 ): Record<string, number> {
-  const counts = new Map<string, number>();
-  const codes = table.values[communeColumn] ?? [];
-  const weights = weightColumn ? (table.values[weightColumn] ?? []) : [];
-  for (let i = 0; i < table.rowCount; i++) {
-    const code = codes[i];
-    if (typeof code !== "string") continue;
-    const w = weightColumn ? weights[i] : 1;
-    if (typeof w !== "number") continue;
-    const d = departementOfCommune(code);
-    counts.set(d, (counts.get(d) ?? 0) + w);
-  }
+  const sums = sumByDepartement(table, communeColumn, (i) => {
+    const w = numberAt(table, weightColumn, i);
+    return w === null ? null : [w, 0];
+  });
   const out: Record<string, number> = {};
-  for (const [d, n] of counts) {
+  for (const [d, [n]] of sums) {
     const p = population.get(d);
     if (p) out[d] = Math.round(((100_000 * n) / p) * 10) / 10;
   }
@@ -62,19 +82,11 @@ export function meanByDepartement(
   valueColumn: string,
   weightColumn?: string
 ): Record<string, number> {
-  const sums = new Map<string, [number, number]>();
-  const codes = table.values[communeColumn] ?? [];
-  const values = table.values[valueColumn] ?? [];
-  const weights = weightColumn ? (table.values[weightColumn] ?? []) : [];
-  for (let i = 0; i < table.rowCount; i++) {
-    const code = codes[i];
-    const v = values[i];
-    const w = weightColumn ? weights[i] : 1;
-    if (typeof code !== "string" || typeof v !== "number" || typeof w !== "number" || w <= 0) continue;
-    const d = departementOfCommune(code);
-    const [s, n] = sums.get(d) ?? [0, 0];
-    sums.set(d, [s + v * w, n + w]);
-  }
+  const sums = sumByDepartement(table, communeColumn, (i) => {
+    const v = numberAt(table, valueColumn, i);
+    const w = numberAt(table, weightColumn, i);
+    return v === null || w === null || w <= 0 ? null : [v * w, w];
+  });
   const out: Record<string, number> = {};
   for (const [d, [s, n]] of sums) out[d] = Math.round((s / n) * 10) / 10;
   return out;
@@ -87,19 +99,11 @@ export function shareByDepartement(
   numerator: string,
   denominator: string
 ): Record<string, number> {
-  const sums = new Map<string, [number, number]>();
-  const codes = table.values[communeColumn] ?? [];
-  const nums = table.values[numerator] ?? [];
-  const dens = table.values[denominator] ?? [];
-  for (let i = 0; i < table.rowCount; i++) {
-    const code = codes[i];
-    const n = nums[i];
-    const d = dens[i];
-    if (typeof code !== "string" || typeof n !== "number" || typeof d !== "number") continue;
-    const dep = departementOfCommune(code);
-    const [a, b] = sums.get(dep) ?? [0, 0];
-    sums.set(dep, [a + n, b + d]);
-  }
+  const sums = sumByDepartement(table, communeColumn, (i) => {
+    const n = numberAt(table, numerator, i);
+    const d = numberAt(table, denominator, i);
+    return n === null || d === null ? null : [n, d];
+  });
   const out: Record<string, number> = {};
   for (const [dep, [a, b]] of sums) if (b > 0) out[dep] = Math.round((1000 * a) / b) / 10;
   return out;
