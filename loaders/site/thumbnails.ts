@@ -92,15 +92,20 @@ export function meanByDepartement(
   return out;
 }
 
-/** 100 × sum(numerator) / sum(denominator) per département (e.g. the share of eligible premises). */
+/**
+ * 100 × sum(numerator) / sum(denominator) per département (e.g. the share of eligible premises); several
+ * numerator columns are added up (ARCEP counts premises by exclusive speed class).
+ */
 export function shareByDepartement(
   table: DataTable,
   communeColumn: string,
-  numerator: string,
+  numerator: string | readonly string[],
   denominator: string
 ): Record<string, number> {
+  const numerators = typeof numerator === "string" ? [numerator] : numerator;
   const sums = sumByDepartement(table, communeColumn, (i) => {
-    const n = numberAt(table, numerator, i);
+    const parts = numerators.map((column) => numberAt(table, column, i));
+    const n = parts.some((p) => p === null) ? null : parts.reduce<number>((a, p) => a + p!, 0);
     const d = numberAt(table, denominator, i);
     return n === null || d === null ? null : [n, d];
   });
@@ -127,8 +132,9 @@ export function defiThumbnails(tables: Tables): Thumbnail[] {
     },
     {
       defi: "tres-haut-debit",
-      label: "Locaux éligibles à 100 Mbit/s (%)",
-      values: shareByDepartement(thd, "code_commune", "elig_thd100", "locaux")
+      label: "Locaux éligibles à 100 Mbit/s ou plus (%)",
+      // ARCEP classes are exclusive (by the best speed available): ≥ 100 Mbit/s = 100 Mbit/s + 1 Gbit/s.
+      values: shareByDepartement(thd, "code_commune", ["elig_thd100", "elig_thd1g"], "locaux")
     },
     {
       defi: "ecole-numerique",

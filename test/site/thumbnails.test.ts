@@ -43,5 +43,6 @@ describe("home thumbnails", () => {
     ]);
     expect(meanByDepartement(ifn, "code_commune", "score", "population")).toEqual({"35": 100});
     expect(shareByDepartement(ifn, "code_commune", "ok", "total")).toEqual({"35": 50});
+    expect(shareByDepartement(ifn, "code_commune", ["ok", "ok"], "total")).toEqual({"35": 100});
   });
 });
