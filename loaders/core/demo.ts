@@ -2,35 +2,17 @@
  * Shared helpers for demonstration data: the real current communes (COG 2026, with population) on which the
  * generated values are conditioned, so maps and rankings look like France, and a seeded generator per dataset.
  */
-import {cogCommunes} from "../geo/cog-data.ts";
+import {currentCommunes, type CurrentCommune} from "../geo/cog-data.ts";
 import {mulberry32, seedOf} from "./prng.ts";
 
-/** A current commune with what generators need. */
-export interface DemoCommune {
-  code: string;
-  nom: string;
-  departement: string;
-  region: string;
-  population: number;
-  /** Postal codes of the commune (from the package). */
-  codesPostaux: string[];
-}
+/** A current commune with what generators need (population 0 where the COG gives none). */
+export type DemoCommune = CurrentCommune & {population: number};
 
 let cached: DemoCommune[] | undefined;
 
 /** The communes actuelles of COG 2026, sorted by code (deterministic order). */
 export function demoCommunes(): DemoCommune[] {
-  cached ??= cogCommunes()
-    .filter((c) => c.type === "commune-actuelle" && c.departement && c.region)
-    .map((c) => ({
-      code: c.code,
-      nom: c.nom,
-      departement: c.departement!,
-      region: c.region!,
-      population: c.population ?? 0,
-      codesPostaux: (c as {codesPostaux?: string[]}).codesPostaux ?? []
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  cached ??= currentCommunes().map((c) => ({...c, population: c.population ?? 0}));
   return cached;
 }
 

@@ -67,3 +67,18 @@ export function schemaHash(columns: readonly ColumnSummary[]): string {
   const text = columns.map((c) => `${c.name}:${c.type}`).join("\n");
   return createHash("sha256").update(text).digest("hex").slice(0, 16);
 }
+
+/**
+ * The column of a commune code (COG), the usual key of a commune-level table: not nullable unless told.
+ * `extra` adds or overrides fields (`unique`, `aliases`, `nullable`…).
+ */
+export function communeCodeColumn(name: string, extra: Partial<ColumnSpec> = {}): ColumnSpec {
+  return {
+    name,
+    type: "code",
+    code: "commune",
+    description: "Code INSEE de la commune",
+    nullable: false,
+    ...extra
+  };
+}

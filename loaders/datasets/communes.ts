@@ -2,7 +2,7 @@
  * `communes`: the current communes (COG 2026) with population, EPCI, département and région, read from the
  * `@etalab/decoupage-administratif` npm package (real data, offline).
  */
-import {cogCommunes} from "../geo/cog-data.ts";
+import {currentCommunes} from "../geo/cog-data.ts";
 import {territories2026} from "../geo/territories.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import type {ColumnSpec} from "../core/schema.ts";
@@ -64,17 +64,14 @@ const columns: ColumnSpec[] = [
 /** The communes table built from the npm package (real data). */
 export function communesFromPackage() {
   const index = territories2026();
-  const rows = cogCommunes()
-    .filter((c) => c.type === "commune-actuelle" && c.departement && c.region)
-    .map((c) => ({
-      code: c.code,
-      nom: c.nom,
-      departement: c.departement!,
-      region: c.region!,
-      epci: index.parents.get(c.code)?.epci ?? null,
-      population: c.population ?? null
-    }))
-    .sort((a, b) => a.code.localeCompare(b.code));
+  const rows = currentCommunes().map((c) => ({
+    code: c.code,
+    nom: c.nom,
+    departement: c.departement,
+    region: c.region,
+    epci: index.parents.get(c.code)?.epci ?? null,
+    population: c.population
+  }));
   return tableFromRows(summarizeColumns(columns), rows);
 }
 

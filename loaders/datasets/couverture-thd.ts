@@ -4,7 +4,7 @@
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const count = (name: string, description: string): ColumnSpec => ({
@@ -28,15 +28,7 @@ export const SPEED_CLASSES = [
 ] as const;
 
 const columns: ColumnSpec[] = [
-  {
-    name: "code_commune",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune",
-    nullable: false,
-    unique: true,
-    aliases: ["code_insee", "insee_com"]
-  },
+  communeCodeColumn("code_commune", {unique: true, aliases: ["code_insee", "insee_com"]}),
   {
     name: "nom_commune",
     type: "string",

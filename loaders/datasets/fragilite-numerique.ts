@@ -8,7 +8,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile, RawRecord} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell, type DataTable} from "../core/table.ts";
 
 const score = (name: string, description: string, aliases: string[]): ColumnSpec => ({
@@ -93,13 +93,7 @@ const columns: ColumnSpec[] = [
 ];
 
 const communeColumns: ColumnSpec[] = [
-  {
-    name: "code_commune",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune",
-    nullable: false
-  },
+  communeCodeColumn("code_commune"),
   {name: "nom_commune", type: "string", description: "Nom de la commune", nullable: true},
   {name: "iris", type: "integer", description: "Nombre d'IRIS de la commune", nullable: false},
   {

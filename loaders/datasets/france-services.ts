@@ -4,7 +4,7 @@
 import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const columns: ColumnSpec[] = [
@@ -25,14 +25,7 @@ const columns: ColumnSpec[] = [
     nullable: false,
     aliases: ["insee_dep"]
   },
-  {
-    name: "code_commune",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune",
-    nullable: false,
-    aliases: ["insee_com"]
-  },
+  communeCodeColumn("code_commune", {aliases: ["insee_com"]}),
   {name: "commune", type: "string", description: "Nom de la commune", nullable: true, aliases: ["lib_com"]},
   {name: "code_postal", type: "code", code: "postal", description: "Code postal", nullable: true},
   {name: "adresse", type: "string", description: "Adresse", nullable: true},

@@ -10,7 +10,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom} from "../core/demo.ts";
 import {poisson} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const STANDARD = ["standard"] as const;
@@ -110,13 +110,7 @@ const columns: ColumnSpec[] = [
   text("nom", "Nom du lieu", false),
   text("commune", "Nom de la commune", false),
   {name: "code_postal", type: "code", code: "postal", description: "Code postal", nullable: false},
-  {
-    name: "code_insee",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune",
-    nullable: true
-  },
+  communeCodeColumn("code_insee", {nullable: true}),
   text("adresse", "Adresse", false),
   text("complement_adresse", "Complément d'adresse", true),
   LATITUDE,

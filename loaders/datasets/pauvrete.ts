@@ -5,22 +5,14 @@
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 /** Cell values meaning "secret or not available" in INSEE files. */
 export const SECRET_TOKENS = ["s", "nd", "n.d.", "ND", "NA", "secret", "c"] as const;
 
 const columns: ColumnSpec[] = [
-  {
-    name: "code_commune",
-    type: "code",
-    code: "commune",
-    description: "Code INSEE de la commune",
-    nullable: false,
-    unique: true,
-    aliases: ["CODE_INSEE", "CODGEO", "code_insee"]
-  },
+  communeCodeColumn("code_commune", {unique: true, aliases: ["CODE_INSEE", "CODGEO", "code_insee"]}),
   {
     name: "nom_commune",
     type: "string",

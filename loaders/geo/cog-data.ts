@@ -74,3 +74,33 @@ export const cogEpci = (): CogEpciRecord[] => readTable<CogEpciRecord>("epci");
 export const cogDepartements = (): CogDepartementRecord[] => readTable<CogDepartementRecord>("departements");
 /** All régions (metro, DROM, COM). */
 export const cogRegions = (): CogRegionRecord[] => readTable<CogRegionRecord>("regions");
+
+/** A commune actuelle of COG 2026, with its département and région. */
+export interface CurrentCommune {
+  code: string;
+  nom: string;
+  departement: string;
+  region: string;
+  /** Population municipale; null where the COG gives none. */
+  population: number | null;
+  /** Postal codes of the commune (from the package; empty where it gives none). */
+  codesPostaux: string[];
+}
+
+let current: CurrentCommune[] | undefined;
+
+/** The communes actuelles of COG 2026 (those in a département and a région), sorted by code. */
+export function currentCommunes(): CurrentCommune[] {
+  current ??= cogCommunes()
+    .filter((c) => c.type === "commune-actuelle" && c.departement && c.region)
+    .map((c) => ({
+      code: c.code,
+      nom: c.nom,
+      departement: c.departement!,
+      region: c.region!,
+      population: c.population ?? null,
+      codesPostaux: (c as {codesPostaux?: string[]}).codesPostaux ?? []
+    }))
+    .sort((a, b) => a.code.localeCompare(b.code));
+  return current;
+}
