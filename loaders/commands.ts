@@ -17,8 +17,9 @@ import {kitPaths, type KitPaths} from "./core/paths.ts";
 import {resolveSource, type PortalBases} from "./core/portal.ts";
 import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
-import {fromArrowStream} from "./core/table.ts";
+import {fromArrowStream, type Cell} from "./core/table.ts";
 import {mapCommuneCode} from "./geo/cog.ts";
+import {cogCodeReport, communeCodeColumnOf, formatCogReport, type CogCodeReport} from "./geo/cog-report.ts";
 import {DATASETS, getDataset} from "./registry.ts";
 import {findOnDisk, offlineTable} from "./resolve.ts";
 
@@ -103,6 +104,28 @@ async function summarizeOutput(output: OutputTable, key: string | undefined): Pr
   return {rows: rowCount, columns, ...(hasKey ? {keys: await parquetKeys(output.parquet, key)} : {})};
 }
 
+/** Computes, prints and returns what the main table's commune codes become in COG 2026 (none without codes). */
+async function reportCogCodes(
+  declaration: DatasetDeclaration,
+  output: OutputTable,
+  log: (line: string) => void
+): Promise<{cog?: CogCodeReport}> {
+  const column = communeCodeColumnOf(declaration);
+  if (!column) return {};
+  let values: Iterable<Cell>;
+  if ("table" in output) {
+    const cells = output.table.values[column];
+    if (!cells) return {};
+    values = cells;
+  } else {
+    if (!output.parquet.columns.some((c) => c.name === column)) return {};
+    values = await parquetKeys(output.parquet, column);
+  }
+  const cog = cogCodeReport(declaration, column, values);
+  for (const line of formatCogReport(declaration.id, cog)) log(line);
+  return {cog};
+}
+
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
   const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
   if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
@@ -158,7 +181,8 @@ export async function loadDataset(
       sha256,
       size,
       rows: result.rowCount,
-      status: "réel"
+      status: "réel",
+      ...(await reportCogCodes(declaration, main, log))
     });
     await writeOutputFolder(dir, result.tables, meta);
     await afterWrite(id, paths, log);
@@ -234,7 +258,8 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         sha256: downloaded.sha256,
         size: downloaded.size,
         rows: rowCount,
-        status: "réel"
+        status: "réel",
+        ...(await reportCogCodes(declaration, tables[0]!, log))
       });
       await writeOutputFolder(dir, tables, meta, [file]);
       const columns = summarizeColumns(declaration.columns);

@@ -2,6 +2,7 @@
  * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data.
  */
 import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
+import type {CogCodeReport} from "../geo/cog-report.ts";
 import type {ColumnSpec} from "./schema.ts";
 
 /** A column as described in meta.json. */
@@ -33,6 +34,8 @@ export interface DatasetMeta {
   /** Derived tables written beside it (suffixes). */
   parts: string[];
   note?: string;
+  /** What the commune codes become in the current COG (tables with commune codes, loaded or fetched). */
+  cog?: CogCodeReport;
 }
 
 /** The columns of a declaration as meta.json describes them. */
@@ -49,9 +52,8 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 /** A meta.json for `declaration` with the given provenance. */
 export function buildMeta(
   declaration: DatasetDeclaration,
-  provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> & {
-    note?: string;
-  }
+  provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
+    Partial<Pick<DatasetMeta, "note" | "cog">>
 ): DatasetMeta {
   return {
     id: declaration.id,

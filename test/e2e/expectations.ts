@@ -68,7 +68,12 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
       mode: "offline"
     },
     {what: "real data: provenance says so, no banner", check: noBannerAndReal, mode: "real"},
-    {what: "a preview table", check: count("#observablehq-main table tbody tr", 5)}
+    {what: "a preview table", check: count("#observablehq-main table tbody tr", 5)},
+    {
+      what: "real data: what the commune codes become in COG 2026 (codes ramenés, by reason)",
+      check: hasText("Codes commune et COG 2026"),
+      mode: "real"
+    }
   ],
   "/guide": [
     {what: "a Plot bar chart with French thousands separators", check: hasText("Population par région")},

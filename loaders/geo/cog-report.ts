@@ -1,0 +1,96 @@
+/**
+ * What a loaded table's commune codes become in the current COG: how many are current, how many an old code
+ * maps to a current commune (and why), and which map to nothing. Every `load` and `fetch` computes it, prints
+ * it and records it in meta.json (`cog`), so that no code is ever dropped from a join without a trace.
+ */
+import type {DatasetDeclaration} from "../core/dataset.ts";
+import type {Cell} from "../core/table.ts";
+import {cog2026, mapCommuneCodes, type CogIndex, type MappingReason} from "./cog.ts";
+import {COG_VINTAGE} from "./cog-data.ts";
+
+/** Most changes (old → new) kept in meta.json; the counts always cover all of them. */
+export const MAX_LISTED_CHANGES = 200;
+
+/** Most unmapped codes printed by the `data` command (meta.json lists them all). */
+const MAX_PRINTED_CODES = 40;
+
+/** The `cog` section of meta.json. */
+export interface CogCodeReport {
+  /** Commune code column the report is about. */
+  column: string;
+  /** COG vintage the source is coded in, as the declaration says (null when it does not say). */
+  sourceVintage: number | null;
+  /** COG the codes are checked against. */
+  targetVintage: number;
+  /** Distinct non-empty codes in the column. */
+  codes: number;
+  /** Distinct codes of a current commune. */
+  current: number;
+  /** Distinct codes that map to a current commune, by reason. */
+  mapped: number;
+  byReason: Record<MappingReason, number>;
+  /** Distinct codes that map to no current commune (unknown or malformed), all of them, sorted. */
+  unmapped: string[];
+  /** The first {@link MAX_LISTED_CHANGES} changes old → current, sorted by old code. */
+  changes: {from: string; to: string; reason: MappingReason}[];
+}
+
+/** The commune code column of a declaration: its key when that is a commune code, else the first one. */
+export function communeCodeColumnOf(declaration: DatasetDeclaration): string | undefined {
+  const communes = declaration.columns.filter((c) => c.type === "code" && c.code === "commune");
+  return (communes.find((c) => c.name === declaration.key) ?? communes[0])?.name;
+}
+
+/**
+ * The report on the values of `column` (a commune code column of `declaration`'s main table). Pure; the COG
+ * index defaults to COG 2026.
+ */
+export function cogCodeReport(
+  declaration: DatasetDeclaration,
+  column: string,
+  values: Iterable<Cell>,
+  index: CogIndex = cog2026()
+): CogCodeReport {
+  const distinct = new Set<string>();
+  for (const v of values) if (v !== null && v !== "") distinct.add(String(v));
+  const {report} = mapCommuneCodes(distinct, index);
+  return {
+    column,
+    sourceVintage: declaration.cogVintage ?? null,
+    targetVintage: COG_VINTAGE,
+    codes: report.total,
+    current: report.unchanged,
+    mapped: report.mapped,
+    byReason: report.byReason,
+    unmapped: report.unmapped,
+    changes: report.changes.slice(0, MAX_LISTED_CHANGES)
+  };
+}
+
+const REASONS: Record<MappingReason, string> = {
+  "ancien-code": "ancien code d'une commune fusionnée",
+  "commune-deleguee": "commune déléguée",
+  "commune-associee": "commune associée",
+  "arrondissement-municipal": "arrondissement municipal"
+};
+
+const fr = (n: number) => n.toLocaleString("fr-FR");
+
+/** The report in French, one line per fact, for the `data` command's output. */
+export function formatCogReport(id: string, report: CogCodeReport): string[] {
+  const from = report.sourceVintage ? ` (source au COG ${report.sourceVintage})` : "";
+  const lines = [
+    `${id} : ${fr(report.codes)} codes commune distincts${from} ; ${fr(report.current)} au COG ${report.targetVintage}, ${fr(report.mapped)} ramenés à une commune actuelle, ${fr(report.unmapped.length)} sans correspondance`
+  ];
+  const reasons = (Object.keys(REASONS) as MappingReason[]).filter((r) => report.byReason[r] > 0);
+  if (reasons.length)
+    lines.push(`  ramenés : ${reasons.map((r) => `${fr(report.byReason[r])} × ${REASONS[r]}`).join(", ")}`);
+  if (report.unmapped.length) {
+    const shown = report.unmapped.slice(0, MAX_PRINTED_CODES).join(", ");
+    const more = report.unmapped.length - MAX_PRINTED_CODES;
+    lines.push(
+      `  sans correspondance : ${shown}${more > 0 ? ` … et ${fr(more)} autres (liste complète : meta.json, « cog »)` : ""}`
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,27 @@
+// What a table's commune codes become in the current COG (meta.json `cog`, written by `load` and `fetch`).
+import {formatNumber} from "./format.js";
+
+const REASONS = {
+  "ancien-code": "anciens codes de communes fusionnées",
+  "commune-deleguee": "communes déléguées",
+  "commune-associee": "communes associées",
+  "arrondissement-municipal": "arrondissements municipaux"
+};
+
+/**
+ * The report in one French sentence, plus one line per reason.
+ * @param {import("./cog-report.js").CogReport} cog
+ * @returns {{summary: string, reasons: string[]}}
+ */
+export function cogSummary(cog) {
+  const from = cog.sourceVintage ? `codés au COG ${cog.sourceVintage}` : "de millésime non précisé";
+  const summary =
+    `${formatNumber(cog.codes)} codes commune distincts (${cog.column}, ${from}) : ` +
+    `${formatNumber(cog.current)} existent au COG ${cog.targetVintage}, ` +
+    `${formatNumber(cog.mapped)} sont ramenés à une commune actuelle, ` +
+    `${formatNumber(cog.unmapped.length)} n'ont pas de correspondance.`;
+  const reasons = Object.entries(REASONS)
+    .filter(([reason]) => cog.byReason[reason] > 0)
+    .map(([reason, label]) => `${formatNumber(cog.byReason[reason])} ${label}`);
+  return {summary, reasons};
+}
