@@ -10,6 +10,7 @@ import {fragiliteNumerique} from "./datasets/fragilite-numerique.ts";
 import {franceServices} from "./datasets/france-services.ts";
 import {lieuxMediationNumerique} from "./datasets/lieux-mediation-numerique.ts";
 import {pauvrete} from "./datasets/pauvrete.ts";
+import {passageCog} from "./datasets/passage-cog.ts";
 import {annuaireEducation} from "./datasets/annuaire-education.ts";
 import {ips} from "./datasets/ips.ts";
 import {effectifsEcoles} from "./datasets/effectifs-ecoles.ts";
@@ -20,6 +21,7 @@ import {entAudience} from "./datasets/ent-audience.ts";
 /** All declarations, in catalogue order. */
 export const DATASETS: readonly DatasetDeclaration[] = [
   communes,
+  passageCog,
   fragiliteNumerique,
   lieuxMediationNumerique,
   conseillersNumeriques,

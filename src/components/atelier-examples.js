@@ -66,6 +66,19 @@ GROUP BY code_region
 ORDER BY part_thd100`
       },
       {
+        title: "Codes d'un fichier ancien ramenés au COG 2026 avant la jointure (passage_cog)",
+        sql: `-- Un fichier codé dans un COG antérieur : une commune fusionnée depuis garde son ancien code.
+-- passage_cog donne la commune actuelle ; COALESCE garde les codes déjà à jour.
+SELECT c.departement, count(DISTINCT c.code) AS communes,
+  sum(t.elig_thd100) / sum(t.locaux) AS part_thd100,
+  count(p.ancien_code) AS codes_ramenes
+FROM couverture_thd t
+LEFT JOIN passage_cog p ON p.ancien_code = t.code_commune
+JOIN communes c ON c.code = COALESCE(p.code_commune, t.code_commune)
+GROUP BY c.departement
+ORDER BY codes_ramenes DESC`
+      },
+      {
         title: "Communes sans aucun local éligible au très haut débit (30 Mbit/s)",
         sql: `SELECT code_commune, nom_commune, locaux
 FROM couverture_thd

@@ -10,6 +10,7 @@ import {FileAttachment} from "observablehq:stdlib";
 /** Served table name → its Arrow IPC stream file (call the function to get the FileAttachment). */
 export const ARROW_FILES = {
   communes: () => FileAttachment("../data/donnees/communes.arrow"),
+  "passage-cog": () => FileAttachment("../data/donnees/passage-cog.arrow"),
   contours: () => FileAttachment("../data/donnees/contours.arrow"),
   "contours-carte": () => FileAttachment("../data/donnees/contours-carte.arrow"),
   "fragilite-numerique": () => FileAttachment("../data/donnees/fragilite-numerique.arrow"),
