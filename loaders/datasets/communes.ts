@@ -2,9 +2,9 @@
  * `communes`: the current communes (COG 2026) with population, EPCI, département and région, read from the
  * `@etalab/decoupage-administratif` npm package (real data, offline).
  */
-import {currentCommunes} from "../geo/cog-data.ts";
 import {territories2026} from "../geo/territories.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {COG_PACKAGE_PROVENANCE, currentCommunes} from "../geo/cog-data.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
@@ -80,13 +80,7 @@ export const communes: DatasetDeclaration = {
   title: "Communes (COG 2026), populations et EPCI",
   description:
     "Liste des communes actuelles du Code officiel géographique 2026 avec leur population municipale, leur département, leur région et l'EPCI à fiscalité propre dont elles sont membres.",
-  producer: "INSEE (via @etalab/decoupage-administratif)",
-  licence: "Licence Ouverte 2.0",
-  vintage: "COG 2026",
-  updateFrequency: "annuelle (1er janvier)",
-  level: "commune",
-  cogVintage: 2026,
-  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"},
+  ...COG_PACKAGE_PROVENANCE,
   homepage: "https://github.com/etalab/decoupage-administratif",
   key: "code",
   columns,

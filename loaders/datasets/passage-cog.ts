@@ -4,6 +4,7 @@
  * communes in SQL as well as in Node (`loaders/geo/cog.ts` holds the rules). Built from the npm package, offline.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {COG_PACKAGE_PROVENANCE} from "../geo/cog-data.ts";
 import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {cog2026, type CogIndex, type MappingReason} from "../geo/cog.ts";
@@ -45,13 +46,7 @@ export const passageCog: DatasetDeclaration = {
   title: "Passage des anciens codes commune au COG 2026",
   description:
     "Table de passage des codes commune d'avant 2026 (communes fusionnées depuis, communes déléguées et associées, arrondissements municipaux de Paris, Lyon et Marseille) vers la commune actuelle du COG 2026. À joindre avant de croiser un fichier ancien avec les communes ou les contours : COALESCE(p.code_commune, t.code_commune).",
-  producer: "INSEE (via @etalab/decoupage-administratif)",
-  licence: "Licence Ouverte 2.0",
-  vintage: "COG 2026",
-  updateFrequency: "annuelle (1er janvier)",
-  level: "commune",
-  cogVintage: 2026,
-  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"},
+  ...COG_PACKAGE_PROVENANCE,
   homepage: "https://www.insee.fr/fr/information/2560452",
   key: "ancien_code",
   columns,

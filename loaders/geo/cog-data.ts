@@ -53,6 +53,17 @@ export const COG_VINTAGE = 2026;
 export const COG_ATTRIBUTION =
   "INSEE, Code officiel géographique 2026 (Licence Ouverte 2.0), via @etalab/decoupage-administratif 6.0.0";
 
+/** Provenance fields of a dataset declaration read from the COG 2026 package (communes, passage-cog). */
+export const COG_PACKAGE_PROVENANCE = {
+  producer: "INSEE (via @etalab/decoupage-administratif)",
+  licence: "Licence Ouverte 2.0",
+  vintage: "COG 2026",
+  updateFrequency: "annuelle (1er janvier)",
+  level: "commune",
+  cogVintage: COG_VINTAGE,
+  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"}
+} as const;
+
 const require = createRequire(import.meta.url);
 const cache = new Map<string, unknown>();
 
