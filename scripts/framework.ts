@@ -14,6 +14,7 @@ import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
+import {acquireBuildLock, BuildLockError} from "./offline/build-lock.ts";
 import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
 import {DefiError} from "../challenges/types.ts";
@@ -26,6 +27,18 @@ async function main(command: string | undefined, args: string[]): Promise<number
     console.error("Usage: tsx scripts/framework.ts build | preview [options]");
     return 2;
   }
+  let release: () => void;
+  try {
+    release = acquireBuildLock(
+      join(sourceRoot, ".observablehq", "build.lock"),
+      command === "build" ? "npm run build" : "npm run dev"
+    );
+  } catch (error) {
+    if (!(error instanceof BuildLockError)) throw error;
+    console.error(`\n${error.message}\n`);
+    return 1;
+  }
+  process.on("exit", release);
   try {
     // The défi pages (src/defis/) are generated from challenges/ before Framework reads src/.
     const pages = await writeChallengePages(projectRoot);
