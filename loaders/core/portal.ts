@@ -3,7 +3,7 @@
  * data.gouv.fr API v1 (`/api/1/datasets/{id}/` → resources) and Opendatasoft Explore API v2.1
  * (data.education.gouv.fr, `/catalog/datasets/{id}` then `/exports/{format}`).
  */
-import type {ResourcePick, SourceSpec} from "./dataset.ts";
+import type {DatasetDeclaration, ResourcePick, SourceSpec} from "./dataset.ts";
 import type {FetchLike} from "./download.ts";
 
 /** Base URLs of the portals (overridden in tests by a local server). */
@@ -96,4 +96,15 @@ export async function resolveSource(
     };
   }
   throw new Error(`La source « ${source.package} » est un paquet npm : rien à télécharger`);
+}
+
+/**
+ * `source` and `homepage` of a dataset of data.education.gouv.fr (Opendatasoft): the CSV export of `id`, and
+ * the dataset's page for people.
+ */
+export function educationSource(id: string): Pick<DatasetDeclaration, "source" | "homepage"> {
+  return {
+    source: {portal: "data.education.gouv.fr", dataset: id, format: "csv"},
+    homepage: `https://data.education.gouv.fr/explore/dataset/${id}/`
+  };
 }

@@ -9,6 +9,7 @@
  * A UAI may appear on several lines (`etablissement_multi_lignes`), so it is the key but not unique.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE} from "../core/demo.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
@@ -253,8 +254,7 @@ export const annuaireEducation: DatasetDeclaration = {
   vintage: "export courant (quotidien)",
   updateFrequency: "quotidienne",
   level: "point",
-  source: {portal: "data.education.gouv.fr", dataset: "fr-en-annuaire-education", format: "csv"},
-  homepage: "https://data.education.gouv.fr/explore/dataset/fr-en-annuaire-education/",
+  ...educationSource("fr-en-annuaire-education"),
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: ANNUAIRE_COLUMNS,

@@ -10,6 +10,7 @@
  * school or commune level go through `education/secrecy.ts` and the build guard.
  */
 import {normalizeDepartement} from "../core/codes.ts";
+import {educationSource} from "../core/portal.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
@@ -209,8 +210,7 @@ export const effectifsEcoles: DatasetDeclaration = {
   vintage: "rentrées 2019 à 2022",
   updateFrequency: "annuelle",
   level: "point",
-  source: {portal: "data.education.gouv.fr", dataset: "fr-en-ecoles-effectifs-nb_classes", format: "csv"},
-  homepage: "https://data.education.gouv.fr/explore/dataset/fr-en-ecoles-effectifs-nb_classes/",
+  ...educationSource("fr-en-ecoles-effectifs-nb_classes"),
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: EFFECTIFS_COLUMNS,

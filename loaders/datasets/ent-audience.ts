@@ -13,6 +13,7 @@
  * the sister datasets (`fr-en-dnma-par-uai-profils`, `-services`) would need their own vocabulary.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
 import type {ColumnSpec} from "../core/schema.ts";
@@ -203,8 +204,7 @@ export const entAudience: DatasetDeclaration = {
   vintage: "depuis la rentrée 2019 (hebdomadaire)",
   updateFrequency: "hebdomadaire",
   level: "departement",
-  source: {portal: "data.education.gouv.fr", dataset: "fr-en-dnma-par-uai-appareils", format: "csv"},
-  homepage: "https://data.education.gouv.fr/explore/dataset/fr-en-dnma-par-uai-appareils/",
+  ...educationSource("fr-en-dnma-par-uai-appareils"),
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "semaine",
   columns: ENT_COLUMNS,

@@ -14,6 +14,7 @@
  * we know; their header is matched by slug and unknown columns are reported.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
@@ -182,8 +183,7 @@ export const ips: DatasetDeclaration = {
   vintage: "rentrée 2021",
   updateFrequency: "annuelle",
   level: "point",
-  source: {portal: "data.education.gouv.fr", dataset: "fr-en-ips_ecoles", format: "csv"},
-  homepage: "https://data.education.gouv.fr/explore/dataset/fr-en-ips_ecoles/",
+  ...educationSource("fr-en-ips_ecoles"),
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: IPS_COLUMNS,

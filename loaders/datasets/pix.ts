@@ -15,6 +15,7 @@
  * Counts are per establishment: small ones must go through `education/secrecy.ts` before a page shows them.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
 import {gaussian} from "../core/prng.ts";
 import type {ColumnSpec} from "../core/schema.ts";
@@ -167,13 +168,7 @@ export const pix: DatasetDeclaration = {
   vintage: "années 2022 et suivantes",
   updateFrequency: "annuelle",
   level: "point",
-  source: {
-    portal: "data.education.gouv.fr",
-    dataset: "fr-en-pix_certification_pix_inscription_et_passation_par_eple",
-    format: "csv"
-  },
-  homepage:
-    "https://data.education.gouv.fr/explore/dataset/fr-en-pix_certification_pix_inscription_et_passation_par_eple/",
+  ...educationSource("fr-en-pix_certification_pix_inscription_et_passation_par_eple"),
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: PIX_COLUMNS,

@@ -17,6 +17,7 @@
  * `1 (expérimentation PIA3)`) loads too.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import {educationSource} from "../core/portal.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {cogDepartements} from "../geo/cog-data.ts";
@@ -110,13 +111,7 @@ export const tne: DatasetDeclaration = {
   vintage: "2021",
   updateFrequency: "ponctuelle",
   level: "departement",
-  source: {
-    portal: "data.education.gouv.fr",
-    dataset: "fr-en-tne_suivi_deploiement_solutions_numeriques_dept",
-    format: "csv"
-  },
-  homepage:
-    "https://data.education.gouv.fr/explore/dataset/fr-en-tne_suivi_deploiement_solutions_numeriques_dept/",
+  ...educationSource("fr-en-tne_suivi_deploiement_solutions_numeriques_dept"),
   csv: {delimiter: "auto", encoding: "auto"},
   key: "departement",
   columns: TNE_COLUMNS,
