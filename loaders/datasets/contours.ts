@@ -22,6 +22,7 @@ import {fromArrowStream, rowAt, tableFromRows, type DataTable} from "../core/tab
 import type {Level} from "../geo/codes.ts";
 import {CONTOURS_ATTRIBUTION, mapTopology, type ContourRow} from "../geo/contours.ts";
 import {loadContours} from "../geo/load-contours.ts";
+import {orientForD3} from "../geo/orientation.ts";
 
 const LEVELS: Level[] = ["commune", "epci", "departement", "region"];
 
@@ -85,7 +86,7 @@ export function contourTableRows(rows: readonly ContourRow[], merged: Map<string
     nom: f.properties.name,
     niveau: level,
     codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
-    geometrie: JSON.stringify(roundGeometry(f.geometry))
+    geometrie: JSON.stringify(orientForD3(roundGeometry(f.geometry)))
   }));
 }
 
