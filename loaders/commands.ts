@@ -3,12 +3,12 @@
  * check. Every writing command validates first, writes atomically, then invalidates Framework's cache.
  */
 import {mkdir, readdir, readFile, rm} from "node:fs/promises";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
 import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
 import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
-import {convertFile, hashFile, withWorkDir, type IngestOptions} from "./core/ingest.ts";
+import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {buildMeta, metaColumns} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
@@ -39,8 +39,10 @@ export function communeMapperFor(declaration: DatasetDeclaration): DatasetContex
   return (code) => mapCommuneCode(code).code ?? code;
 }
 
-const contextFor = (options: CommandOptions): DatasetContext =>
-  options.mapCommune ? {mapCommune: options.mapCommune} : {};
+const contextFor = (options: CommandOptions): DatasetContext => ({
+  ...(options.mapCommune ? {mapCommune: options.mapCommune} : {}),
+  ...(options.paths ? {paths: options.paths} : {})
+});
 
 /** One line of `data list`. */
 export interface ListRow {
@@ -166,7 +168,7 @@ export async function loadDataset(
     const rows = await convertToParquet(declaration, input, options.output, contextFor(options));
     return {rows, written: options.output};
   }
-  const {sha256, size} = await hashFile(input);
+  const {sha256, size} = await hashInput(input);
   return withWorkDir(async (work) => {
     const result = await convertFile(declaration, input, work, contextFor(options));
     const main = result.tables[0]!;
@@ -176,7 +178,7 @@ export async function loadDataset(
       for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
         log(line);
     const meta = buildMeta(declaration, {
-      source: {portal: "fichier local", file: input.split(/[\\/]/).pop()!},
+      source: {portal: "fichier local", file: basename(input)},
       retrieved: new Date().toISOString(),
       sha256,
       size,

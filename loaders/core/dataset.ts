@@ -6,6 +6,7 @@ import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
 import type {ColumnSpec} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
+import type {KitPaths} from "./paths.ts";
 import type {DataTable} from "./table.ts";
 import type {CommuneCodeMapper} from "./validate.ts";
 
@@ -54,6 +55,8 @@ export type GeoLevel = "commune" | "iris" | "point" | "departement";
 export interface DatasetContext {
   /** Maps commune codes of an older COG vintage to the current one (from `loaders/geo/`); identity if absent. */
   mapCommune?: CommuneCodeMapper;
+  /** The kit being written (default: this repository), for an `ingest` that merges with what is loaded. */
+  paths?: KitPaths;
 }
 
 /** An extra table derived from the dataset and written beside it as `<id>-<suffix>.*`. */

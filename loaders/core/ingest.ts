@@ -5,7 +5,7 @@
  */
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
-import {mkdtemp, readFile, rm, stat} from "node:fs/promises";
+import {mkdtemp, readdir, readFile, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join} from "node:path";
 import {parseCsvBytes} from "./csv.ts";
@@ -54,6 +54,28 @@ export async function hashFile(path: string): Promise<{sha256: string; size: num
   for await (const chunk of createReadStream(path)) {
     hash.update(chunk as Buffer);
     size += (chunk as Buffer).length;
+  }
+  return {sha256: hash.digest("hex"), size};
+}
+
+/**
+ * sha256 and size of what `load --input` names: a file, or a folder of files (a declaration's `ingest` may take
+ * one, e.g. per-département boundary files): then the digest of each file's name and sha256, sorted by name, and
+ * the total size.
+ */
+export async function hashInput(path: string): Promise<{sha256: string; size: number}> {
+  if (!(await stat(path)).isDirectory()) return hashFile(path);
+  const entries = await readdir(path, {withFileTypes: true});
+  const files = entries
+    .filter((e) => e.isFile())
+    .map((e) => e.name)
+    .sort();
+  const hash = createHash("sha256");
+  let size = 0;
+  for (const name of files) {
+    const file = await hashFile(join(path, name));
+    hash.update(`${name} ${file.sha256}\n`);
+    size += file.size;
   }
   return {sha256: hash.digest("hex"), size};
 }

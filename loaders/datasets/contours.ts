@@ -2,9 +2,9 @@
  * `contours`: boundaries of communes, EPCI, départements and régions (IGN ADMIN EXPRESS COG, or Etalab's
  * "contours administratifs"), keyed by COG 2026 codes, old communes merged into their current commune.
  *
- * `npm run data -- load contours --input <file.geojson|file.parquet>` reads one level per file (GeoJSON or
- * GeoParquet, WGS 84 or Lambert-93) and adds it to the levels already loaded (a later file of the same level
- * replaces it). Outputs: `contours` (one row per territory: code, name, level, codes merged into it, geometry as
+ * `npm run data -- load contours --input <file.geojson|file.parquet|folder>` reads one level per file, or per
+ * folder of files (e.g. one GeoJSON of communes per département) (GeoJSON or GeoParquet, WGS 84 or Lambert-93)
+ * and adds it to the levels already loaded in that kit (a later input of the same level replaces it). Outputs: `contours` (one row per territory: code, name, level, codes merged into it, geometry as
  * GeoJSON text at map resolution, real positions) and `contours-carte` (one TopoJSON per level, DROM as insets,
  * for the maps). The full-resolution GeoParquet is written by `writeContours` (`loaders/geo/load-contours.ts`).
  */
@@ -15,13 +15,14 @@ import {feature} from "topojson-client";
 import type {GeometryCollection} from "topojson-specification";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {readMeta} from "../core/outputs.ts";
-import {kitPaths} from "../core/paths.ts";
+import {kitPaths, type KitPaths} from "../core/paths.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns} from "../core/schema.ts";
 import {fromArrowStream, rowAt, tableFromRows, type DataTable} from "../core/table.ts";
 import type {Level} from "../geo/codes.ts";
 import {CONTOURS_ATTRIBUTION, mapTopology, type ContourRow} from "../geo/contours.ts";
 import {loadContours} from "../geo/load-contours.ts";
+import {orientForD3} from "../geo/orientation.ts";
 
 const LEVELS: Level[] = ["commune", "epci", "departement", "region"];
 
@@ -85,7 +86,7 @@ export function contourTableRows(rows: readonly ContourRow[], merged: Map<string
     nom: f.properties.name,
     niveau: level,
     codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
-    geometrie: JSON.stringify(roundGeometry(f.geometry))
+    geometrie: JSON.stringify(orientForD3(roundGeometry(f.geometry)))
   }));
 }
 
@@ -111,9 +112,8 @@ export function carteTable(table: DataTable): DataTable {
   return tableFromRows(summarizeColumns(carteColumns), rows);
 }
 
-/** Rows of the levels already loaded (snapshot, else cache), except `level`. */
-async function otherLevels(level: Level): Promise<Record<string, string>[]> {
-  const paths = kitPaths();
+/** Rows of the levels already loaded in the kit at `paths` (snapshot, else cache), except `level`. */
+async function otherLevels(level: Level, paths: KitPaths): Promise<Record<string, string>[]> {
   for (const base of [paths.snapshots, paths.cache]) {
     const dir = join(base, "contours");
     if (!(await readMeta(dir, "contours"))) continue;
@@ -133,7 +133,8 @@ async function otherLevels(level: Level): Promise<Record<string, string>[]> {
 
 /** Reads a boundary file, reports what was mapped, and returns the tables (levels already loaded kept). */
 async function ingestContours(
-  path: string
+  path: string,
+  paths: KitPaths = kitPaths()
 ): Promise<{table: DataTable; tables: {name: string; table: DataTable}[]}> {
   const result = await loadContours(path);
   const {report} = result;
@@ -152,7 +153,7 @@ async function ingestContours(
     say(`${report.missing.length} territoire(s) du COG 2026 sans contour dans ce fichier`);
   if (result.rows.length === 0) throw new Error(`contours : ${path} : aucun territoire du COG 2026 reconnu`);
   const merged = new Map(report.merged.map((m) => [m.code, m.from]));
-  const rows = [...(await otherLevels(report.level)), ...contourTableRows(result.rows, merged)];
+  const rows = [...(await otherLevels(report.level, paths)), ...contourTableRows(result.rows, merged)];
   const table = tableFromRows(summarizeColumns(columns), rows);
   return {
     table,
@@ -185,7 +186,7 @@ export const contours: DatasetDeclaration = {
   parts: [
     {suffix: "carte", title: "Fonds de carte TopoJSON par niveau", columns: carteColumns, build: carteTable}
   ],
-  ingest: (path) => ingestContours(path),
+  ingest: (path, context) => ingestContours(path, context.paths),
   offline: {
     // Nothing is shipped: an empty table (the maps of communes and EPCI then say how to load contours).
     status: "réel",

@@ -2,7 +2,8 @@
  * Boundaries ("contours"): turns official boundary files into the kit's shapes, keyed by today's COG codes.
  *
  * - `rows`: one territory per current code, old communes merged into their current commune (topological merge),
- *   real positions in WGS 84, full resolution; for the Parquet download.
+ *   real positions in WGS 84, full resolution, rings oriented for d3 (`./orientation.ts`); for the Parquet
+ *   download.
  * - `topology`: the same, DROM moved as insets beside the mainland, simplified and quantized; for the maps.
  */
 import type {Feature, FeatureCollection, Geometry, MultiPolygon, Polygon, Position} from "geojson";
@@ -18,6 +19,7 @@ import {cog2026, mapCommuneCode} from "./cog.ts";
 import {COG_ATTRIBUTION, COG_VINTAGE} from "./cog-data.ts";
 import type {BoundaryLayer} from "./boundary-files.ts";
 import {BoundaryFileError, toWgs84} from "./boundary-files.ts";
+import {orientForD3} from "./orientation.ts";
 import type {TerritoryIndex} from "./territories.ts";
 import {territories2026} from "./territories.ts";
 
@@ -188,7 +190,8 @@ export function buildContours(layers: BoundaryLayer[], options: ContoursOptions 
       let group = groups.get(code);
       if (!group) groups.set(code, (group = {from: new Set(), features: []}));
       group.from.add(raw);
-      group.features.push({type: "Feature", properties: {}, geometry: g});
+      // One orientation for all (files mix them): neighbours then share arcs in opposite directions.
+      group.features.push({type: "Feature", properties: {}, geometry: orientForD3(g)});
       const name = f.properties.nom ?? f.properties.NOM ?? f.properties.name;
       if (typeof name === "string") sourceNames.set(code, name);
     }
@@ -210,10 +213,11 @@ export function buildContours(layers: BoundaryLayer[], options: ContoursOptions 
   for (const code of codes) {
     const group = groups.get(code)!;
     const objects = pieces.slice(at, (at += group.features.length)) as GeometryObject[];
-    const geometry =
+    const geometry = orientForD3(
       objects.length === 1
         ? ((feature(full, objects[0]!) as Feature).geometry as Polygon | MultiPolygon)
-        : (feature(full, mergeArcs(full, objects as never)).geometry as MultiPolygon);
+        : (feature(full, mergeArcs(full, objects as never)).geometry as MultiPolygon)
+    );
     if (objects.length > 1 || !group.from.has(code)) report.merged.push({code, from: [...group.from].sort()});
     if (isDrom(level, code)) {
       dromSeen = true;

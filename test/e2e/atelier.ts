@@ -9,28 +9,13 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
 import {sqlToUrlParts} from "../../src/components/sql-url.js";
 import type {Scenario} from "./scenarios.ts";
+import {openTrackedPage} from "./tracking.ts";
 
 const RESULT_TIMEOUT = 60_000;
 
-/** A page on the served site that records outside requests, page errors and console errors. */
+/** A tracked page (test/e2e/tracking.ts) that accepts downloads, opened at `path`. */
 async function openTracked(browser: Browser, origin: string, path: string) {
-  const context = await browser.newContext({
-    viewport: {width: 1280, height: 900},
-    locale: "fr-FR",
-    acceptDownloads: true
-  });
-  const page = await context.newPage();
-  const problems: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    problems.push(`outside request: ${url}`);
-    return route.abort();
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
+  const {context, page, problems} = await openTrackedPage(browser, origin, {acceptDownloads: true});
   const started = Date.now();
   await page.goto(origin + path, {waitUntil: "load"});
   return {page, problems, started, close: () => context.close()};

@@ -10,10 +10,11 @@ export interface Expectation {
   /** Resolves true when the page shows it. */
   check: (page: Page) => Promise<boolean>;
   /**
-   * Checked only on the offline default (`offline`: e.g. the demonstration banner) or only once the real
-   * extracts are loaded (`real`, `npm run test:e2e:real`); always checked when absent.
+   * Checked only on a fresh clone, nothing loaded (`offline`: e.g. the demonstration banner), only once the
+   * real extracts are loaded (`real`), or only once the official commune and EPCI contours are loaded
+   * (`contours`); both of the last two in `npm run test:e2e:real`. Always checked when absent.
    */
-  mode?: "offline" | "real";
+  mode?: "offline" | "real" | "contours";
 }
 
 const hasText = (text: string) => (page: Page) =>
@@ -157,4 +158,71 @@ EXPECTATIONS["/tableau-de-bord"] = [
   {what: "comparison with France", check: hasText("France")},
   {what: "a map and two charts", check: count("#observablehq-main svg", 3)},
   {what: "the sources in the footer", check: hasText("Sources.")}
+];
+
+/**
+ * The choropleth whose caption contains `title` (a `figure.kit-map`) is drawn: its canvas has painted pixels,
+ * or, without a canvas, its SVG has shapes, none covering half the map (an inverted ring covers all of it);
+ * its map element (`[role=img]`) has an accessible name; its attribution contains `source` (any case).
+ */
+const mapDrawn = (title: string, source: string) => (page: Page) =>
+  page.evaluate(
+    ([t, s]) => {
+      const figure = [...document.querySelectorAll("#observablehq-main figure.kit-map")].find((f) =>
+        f.querySelector("figcaption")?.textContent?.includes(t!)
+      );
+      const attribution = figure?.querySelector(".kit-map-attribution")?.textContent?.toLowerCase();
+      if (!figure || !attribution?.includes(s!.toLowerCase())) return false;
+      if (!figure.querySelector("[role='img']")?.getAttribute("aria-label")) return false;
+      const canvas = figure.querySelector("canvas");
+      if (canvas) {
+        const pixels = canvas.getContext("2d")?.getImageData(0, 0, canvas.width, canvas.height).data;
+        return !!pixels && pixels.some((value, i) => i % 4 === 3 && value > 0);
+      }
+      const svg = figure.querySelector("svg[role='img']");
+      const shapes = [...(svg?.querySelectorAll("path[d]") ?? [])].filter((p) => p.getAttribute("d") !== "");
+      // A ring the wrong way round is drawn as the rest of the globe: no territory may cover half the map.
+      const half = (svg!.clientWidth * svg!.clientHeight) / 2;
+      // (No named function in here: tsx would wrap it in a helper the page does not have.)
+      const areas = shapes.map((p) => p.getBoundingClientRect()).map((box) => box.width * box.height);
+      return shapes.length > 0 && (shapes.length < 10 || areas.every((area) => area < half));
+    },
+    [title, source]
+  );
+const NO_CONTOURS = "Contours des communes et des EPCI non chargés";
+EXPECTATIONS["/cartes"] = [
+  {
+    what: "the région map drawn on the kit's tile grid",
+    check: mapDrawn("Indice de démonstration par région", "carte en tuiles")
+  },
+  {
+    what: "the département map drawn on the tile grid (no contours loaded)",
+    check: mapDrawn("Indice de démonstration par département", "carte en tuiles"),
+    mode: "offline"
+  },
+  {
+    what: "the notice that commune and EPCI contours are not loaded",
+    check: hasText(NO_CONTOURS),
+    mode: "offline"
+  },
+  {
+    what: "no notice once contours are loaded",
+    check: async (page) => !(await hasText(NO_CONTOURS)(page)),
+    mode: "contours"
+  },
+  {
+    what: "the EPCI map drawn on the loaded contours, with their source (IGN)",
+    check: mapDrawn("Indice de démonstration par EPCI", "IGN"),
+    mode: "contours"
+  },
+  {
+    what: "the commune map drawn on the loaded contours, with their source (IGN)",
+    check: mapDrawn("Indice de démonstration par commune", "IGN"),
+    mode: "contours"
+  },
+  {
+    what: "the département map drawn on the loaded contours, with their source (IGN)",
+    check: mapDrawn("Indice de démonstration par département", "IGN"),
+    mode: "contours"
+  }
 ];

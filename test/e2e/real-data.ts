@@ -1,9 +1,12 @@
 /**
  * `npm run test:e2e:real`: the same browser tests once the real extracts of ../shared/data are loaded as
- * snapshots (`npm run data -- load <id> --input <file>` for each), so that every page is also checked on real
- * files and not only on the offline default. Skips with a message where ../shared is absent (a fork). The
- * snapshots it writes are removed afterwards; snapshots that were already there are left alone (it refuses to
- * run over them).
+ * snapshots (`npm run data -- load <id> --input <file>` for each), and the official contours of ../shared/geo
+ * (`npm run data -- load contours --input <file or folder>`, one level after the other into one snapshot), so
+ * that every page is also checked on real files and the maps of communes and EPCI are drawn, not only the
+ * offline default. Skips with a message where ../shared is absent (a fork). The snapshots it writes are removed
+ * afterwards; snapshots that were already there are left alone (it refuses to run over them).
+ *
+ * Arguments are passed on to test/e2e/run.ts (e.g. `--only /cartes`).
  */
 import {execFileSync} from "node:child_process";
 import {existsSync, readdirSync, rmSync} from "node:fs";
@@ -11,6 +14,7 @@ import {join, resolve} from "node:path";
 
 const projectRoot = resolve(import.meta.dirname, "..", "..");
 const shared = resolve(projectRoot, "..", "shared", "data");
+const sharedGeo = resolve(projectRoot, "..", "shared", "geo");
 const snapshots = join(projectRoot, "data", "snapshots");
 
 /** The real extract loaded for each dataset (paths under ../shared/data; see each folder's SOURCE.md). */
@@ -26,26 +30,71 @@ export const REAL_EXTRACTS: Record<string, string> = {
   "effectifs-ecoles": "effectifs-ecoles/fr-en-ecoles-effectifs-nb_classes_dep35.csv"
 };
 
-function main(args: string[]): number {
+/**
+ * The official contours loaded, in this order, into the `contours` snapshot (paths under ../shared/geo; see
+ * each folder's SOURCE.md): one input per level, the formats a user meets.
+ */
+export const REAL_CONTOURS: {level: string; input: string}[] = [
+  // IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson: GeoJSON, WGS 84, one file per département
+  // (those present, La Réunion included), loaded as a folder; 2018 codes merged into COG 2026 communes.
+  {level: "commune", input: "gregoiredavid-france-geojson/communes-par-departement"},
+  // IGN ADMIN EXPRESS COG 2025 via bellice/ngeofr-maps: GeoParquet, Lambert-93, DROM already placed as insets.
+  {level: "epci", input: "bellice-ngeofr-maps/frdrom-compact/epci-frdrom-compact-2025-surface-gen.parquet"},
+  {
+    level: "departement",
+    input: "bellice-ngeofr-maps/frdrom-compact/dep-frdrom-compact-2025-surface-gen.parquet"
+  }
+];
+
+type Npm = (...command: string[]) => void;
+
+/** Loads the real extracts present; true when ../shared/data is there. */
+function loadExtracts(npm: Npm): boolean {
   if (!existsSync(shared)) {
-    console.log("e2e (données réelles) : SKIPPED — ../shared/data absent.");
+    console.log("données réelles : ../shared/data absent, jeux laissés par défaut");
+    return false;
+  }
+  for (const [id, file] of Object.entries(REAL_EXTRACTS)) {
+    const input = join(shared, file);
+    if (!existsSync(input)) {
+      console.log(`${id} : ${file} absent, jeu laissé par défaut`);
+      continue;
+    }
+    npm("run", "data", "--silent", "--", "load", id, "--input", input);
+  }
+  return true;
+}
+
+/** Loads the contours of every level; true when all of them were there (the maps can then be checked). */
+function loadContours(npm: Npm): boolean {
+  const missing = REAL_CONTOURS.filter(({input}) => !existsSync(join(sharedGeo, input)));
+  if (missing.length > 0) {
+    const what = missing.map(({level, input}) => `${level} (../shared/geo/${input})`).join(", ");
+    console.log(`contours : ${what} absent(s), cartes des communes et des EPCI non vérifiées`);
+    return false;
+  }
+  for (const {input} of REAL_CONTOURS) {
+    npm("run", "data", "--silent", "--", "load", "contours", "--input", join(sharedGeo, input));
+  }
+  return true;
+}
+
+function main(args: string[]): number {
+  if (!existsSync(shared) && !existsSync(sharedGeo)) {
+    console.log("e2e (données réelles) : SKIPPED — ../shared/data et ../shared/geo absents.");
     return 0;
   }
   if (existsSync(snapshots) && readdirSync(snapshots).length > 0) {
     console.error("e2e (données réelles) : data/snapshots/ n'est pas vide ; ce test ne l'écrase pas.");
     return 1;
   }
-  const npm = (...command: string[]) => execFileSync("npm", command, {cwd: projectRoot, stdio: "inherit"});
+  const npm: Npm = (...command) => execFileSync("npm", command, {cwd: projectRoot, stdio: "inherit"});
   try {
-    for (const [id, file] of Object.entries(REAL_EXTRACTS)) {
-      const input = join(shared, file);
-      if (!existsSync(input)) {
-        console.log(`${id} : ${file} absent, jeu laissé par défaut`);
-        continue;
-      }
-      npm("run", "data", "--silent", "--", "load", id, "--input", input);
-    }
-    npm("run", "test:e2e", "--", "--real-data", ...args);
+    const flags = [
+      ...(loadExtracts(npm) ? ["--real-data"] : []),
+      ...(loadContours(npm) ? ["--contours"] : [])
+    ];
+    npm("run", "test:e2e", "--", ...flags, ...args);
     return 0;
   } catch {
     return 1;

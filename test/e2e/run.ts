@@ -4,7 +4,8 @@
  * a missing expectation (test/e2e/expectations.ts). A screenshot of each page goes to test-results/screenshots/.
  *
  * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
- * real extracts instead of the offline default). Env: CHROMIUM_PATH.
+ * real extracts instead of the offline default), --contours (expectations for loaded commune, EPCI and
+ * département contours; not a fresh clone either). Env: CHROMIUM_PATH.
  */
 import {execFileSync} from "node:child_process";
 import {mkdirSync} from "node:fs";
@@ -13,7 +14,7 @@ import type {Browser} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {findChromium, launchChromium} from "./browser.ts";
-import {EXPECTATIONS} from "./expectations.ts";
+import {EXPECTATIONS, type Expectation} from "./expectations.ts";
 import {SCENARIOS} from "./scenarios.ts";
 import {visitPage, type PageReport} from "./visit.ts";
 
@@ -47,8 +48,12 @@ async function main(args: string[]): Promise<number> {
     execFileSync("npm", ["run", "build", "--silent"], {cwd: projectRoot, stdio: "inherit"});
   }
   const only = args.includes("--only") ? args[args.indexOf("--only") + 1] : undefined;
-  // --real-data: the real extracts are loaded (test/e2e/real-data.ts), so offline-default checks are skipped.
-  const mode = args.includes("--real-data") ? "real" : "offline";
+  // --real-data / --contours: real extracts / contours are loaded (test/e2e/real-data.ts), so the checks of a
+  // fresh clone (mode "offline") are skipped and theirs are made.
+  const modes = new Set<Expectation["mode"]>();
+  if (args.includes("--real-data")) modes.add("real");
+  if (args.includes("--contours")) modes.add("contours");
+  if (modes.size === 0) modes.add("offline");
   const paths = pagePaths(dist).filter((path) => !only || path === only);
   mkdirSync(screenshots, {recursive: true});
   const {server, origin} = await serveStatic(dist);
@@ -57,7 +62,7 @@ async function main(args: string[]): Promise<number> {
   try {
     browser = await launchChromium(executable);
     for (const path of paths) {
-      const expectations = (EXPECTATIONS[path] ?? []).filter((e) => !e.mode || e.mode === mode);
+      const expectations = (EXPECTATIONS[path] ?? []).filter((e) => !e.mode || modes.has(e.mode));
       const report = await visitPage(browser, origin, path, expectations, screenshots);
       reports.push(report);
       const status = report.problems.length === 0 ? "ok  " : "FAIL";

@@ -2,6 +2,7 @@
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
 import type {Expectation} from "./expectations.ts";
+import {openTrackedPage} from "./tracking.ts";
 
 export interface PageReport {
   path: string;
@@ -37,21 +38,7 @@ export async function visitPage(
   screenshotDir: string
 ): Promise<PageReport> {
   const started = Date.now();
-  const context = await browser.newContext({viewport: {width: 1280, height: 900}, locale: "fr-FR"});
-  const page = await context.newPage();
-  const problems: string[] = [];
-  const urls: string[] = [];
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    urls.push(url);
-    if (url.startsWith(origin) || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
-    problems.push(`outside request: ${url}`);
-    return route.abort();
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console error: ${message.text()}`);
-  });
+  const {context, page, problems, urls} = await openTrackedPage(browser, origin);
   try {
     const response = await page.goto(origin + path, {waitUntil: "load"});
     if (!response?.ok()) problems.push(`HTTP ${response?.status()} for ${path}`);

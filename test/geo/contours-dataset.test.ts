@@ -1,12 +1,12 @@
 import {existsSync} from "node:fs";
-import {mkdtemp, rm} from "node:fs/promises";
+import {mkdir, mkdtemp, readFile, rm, writeFile} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {loadDataset} from "../../loaders/commands.ts";
 import {kitPaths} from "../../loaders/core/paths.ts";
 import {summarizeColumns} from "../../loaders/core/schema.ts";
-import {rowAt, tableFromRows} from "../../loaders/core/table.ts";
+import {fromArrowStream, rowAt, tableFromRows} from "../../loaders/core/table.ts";
 import {carteTable, contours} from "../../loaders/datasets/contours.ts";
 import {getDataset} from "../../loaders/registry.ts";
 import {resolveDataset} from "../../loaders/resolve.ts";
@@ -65,6 +65,68 @@ describe.skipIf(!existsSync(AIN))("npm run data -- load contours (../shared)", (
       expect(topology.kit.origin).toBe("snapshot");
       expect(Object.keys(topology.objects)).toEqual(["commune"]);
       expect(await contoursOrAbsent("epci", paths)).toMatchObject({kit: {absent: true}});
+    } finally {
+      await rm(root, {recursive: true, force: true});
+    }
+  });
+});
+
+/** A GeoJSON FeatureCollection of small squares, one per [code property, value, longitude, latitude]. */
+function squares(field: string, items: [string, number, number][]): string {
+  return JSON.stringify({
+    type: "FeatureCollection",
+    features: items.map(([code, x, y]) => ({
+      type: "Feature",
+      properties: {[field]: code},
+      geometry: {
+        type: "Polygon",
+        coordinates: [
+          [
+            [x, y],
+            [x + 0.01, y],
+            [x + 0.01, y + 0.01],
+            [x, y + 0.01],
+            [x, y]
+          ]
+        ]
+      }
+    }))
+  });
+}
+
+describe("npm run data -- load contours, several files and levels", () => {
+  it("loads a folder of per-département commune files, then EPCI, keeping both levels in the kit loaded", async () => {
+    const root = await mkdtemp(join(tmpdir(), "kit-contours-levels-"));
+    const paths = kitPaths(root);
+    const folder = join(root, "communes-par-departement");
+    try {
+      await mkdir(folder);
+      await writeFile(join(folder, "communes-75.geojson"), squares("code", [["75056", 2.34, 48.85]]));
+      await writeFile(
+        join(folder, "communes-93.geojson"),
+        squares("code", [
+          ["93001", 2.38, 48.91],
+          ["93066", 2.36, 48.93]
+        ])
+      );
+      const epci = join(root, "epci.geojson");
+      await writeFile(epci, squares("epci_siren", [["200054781", 2.35, 48.86]]));
+
+      const communes = await loadDataset("contours", folder, {paths});
+      expect(communes.rows).toBe(3);
+      const meta = JSON.parse(
+        await readFile(join(paths.snapshots, "contours", "contours.meta.json"), "utf8")
+      );
+      expect(meta.source.file).toBe("communes-par-departement");
+      expect(meta.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+      expect((await loadDataset("contours", epci, {paths})).rows).toBe(4);
+      const main = await resolveDataset("contours", {paths});
+      const table = fromArrowStream(main.arrow, summarizeColumns(contours.columns));
+      const levels = Array.from({length: table.rowCount}, (_, i) => String(rowAt(table, i).niveau)).sort();
+      expect(levels).toEqual(["commune", "commune", "commune", "epci"]);
+      expect(await contoursOrAbsent("commune", paths)).not.toHaveProperty("kit.absent");
+      expect(await contoursOrAbsent("epci", paths)).not.toHaveProperty("kit.absent");
     } finally {
       await rm(root, {recursive: true, force: true});
     }

@@ -4,7 +4,8 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Polygon} from "geojson";
+import {geoArea} from "d3";
+import type {FeatureCollection, Polygon} from "geojson";
 import {feature} from "topojson-client";
 import {afterAll, describe, expect, it} from "vitest";
 import type {BoundaryLayer} from "../../loaders/geo/boundary-files.ts";
@@ -91,6 +92,32 @@ describe("buildContours", () => {
     expect(fc.features[0]!.geometry.coordinates[0]![0]![1]).toBeGreaterThan(40);
     expect(report.missing).toContain("01");
     expect(report.missing).not.toContain("975");
+  });
+  it("orients every ring for d3 whatever the file's orientation (RFC 7946, clockwise, or mixed)", () => {
+    const reversed = (g: Polygon): Polygon => ({
+      type: "Polygon",
+      coordinates: g.coordinates.map((r) => [...r].reverse())
+    });
+    const withHole: Polygon = {
+      type: "Polygon",
+      coordinates: [square(6, 45, 0.1).coordinates[0]!, reversed(square(6.04, 45.04, 0.02)).coordinates[0]!]
+    };
+    const other = cogCommunes().find((c) => c.type === "commune-actuelle" && c.code !== merged.code)!;
+    const {rows, topology} = buildContours([
+      layer([
+        // square() runs counterclockwise (RFC 7946); the old commune is clockwise, the hole the wrong way too.
+        {code: merged.code, geometry: square(5, 45)},
+        {code: oldCode, geometry: reversed(square(5.01, 45))},
+        {code: other.code, geometry: withHole}
+      ])
+    ]);
+    // Seen by d3 on the sphere, each territory is its own small area, not the rest of the globe.
+    const sr = (degrees: number) => degrees * (Math.PI / 180) ** 2 * Math.cos((45 * Math.PI) / 180);
+    const byCode = new Map(rows.map((r) => [r.code, geoArea(r.geometry)]));
+    expect(byCode.get(merged.code)! / sr(0.02 * 0.01)).toBeCloseTo(1, 2);
+    expect(byCode.get(other.code)! / sr(0.1 * 0.1 - 0.02 * 0.02)).toBeCloseTo(1, 2);
+    const fc = feature(topology, topology.objects.commune!) as unknown as FeatureCollection;
+    for (const f of fc.features) expect(geoArea(f)).toBeLessThan(1e-4);
   });
 });
 
