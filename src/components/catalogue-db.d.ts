@@ -4,10 +4,13 @@ export interface CatalogueDatabase {
   names: string[];
   /** Fetch + ingest time of each loaded table (ms), in load order. */
   timings: {table: string; ms: number}[];
-  /** Loads the tables the query names, then runs it; resolves to an Apache Arrow table. */
+  /**
+   * Loads the tables the query names, then runs it; resolves to an Apache Arrow table. When the query crashed
+   * DuckDB-Wasm, the error has `databaseReset: true` and a fresh database is already starting.
+   */
   query(sql: string): Promise<any>;
-  /** Starts DuckDB now, for a page that will query at once. */
-  warm(): void;
+  /** Starts DuckDB now, for a page that will query at once; given that query, downloads the tables it names. */
+  warm(sql?: string): void;
   /** Loads the given served tables. */
   ensure(names: string[]): Promise<unknown>;
   /** SQL names of the tables and views already in the database. */
@@ -19,3 +22,5 @@ export function catalogueDatabase(options: {
   files: Record<string, () => {arrayBuffer: () => Promise<ArrayBuffer>}>;
   names?: string[];
 }): CatalogueDatabase;
+/** Whether an error is a crash of the DuckDB-Wasm engine (a WebAssembly trap), not a SQL error. */
+export function isEngineCrash(error: unknown): boolean;
