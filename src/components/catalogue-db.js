@@ -5,6 +5,7 @@
  * stays usable; after a query that crashes DuckDB-Wasm itself (a WebAssembly trap), the broken database is
  * thrown away and a fresh one is opened, whose tables are loaded again when a query names them.
  */
+import {openDuckDB} from "./duckdb-open.js";
 import {referencedTables, sqlTableName} from "./sql-tables.js";
 
 /** Messages of WebAssembly traps and engine failures after which DuckDB-Wasm's memory can't be trusted. */
@@ -31,7 +32,8 @@ const MISSING_TABLE = /Table with name [^\s]+ does not exist|Table [^\s]+ does n
 
 /**
  * @param {object} options
- * @param {{of: () => Promise<any>}} options.DuckDBClient Framework's DuckDBClient (the page's global)
+ * @param {{of: () => Promise<any>}} [options.DuckDBClient] Framework's DuckDBClient (the page's global); without
+ *   it, the database is opened by {@link openDuckDB}, which starts DuckDB-Wasm's worker sooner
  * @param {Record<string, () => {arrayBuffer: () => Promise<ArrayBuffer>}>} options.files served name → Arrow file
  * @param {string[]} [options.names] the served names offered (default: every key of `files`)
  */
@@ -39,12 +41,13 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
   /**
    * The open database: its client, one connection reused by every query (connecting costs a round trip to the
    * worker), and the served names loaded (or being loaded) into it.
-   * @type {{client: Promise<any>, connection?: Promise<any>, tables: Map<string, Promise<void>>} | null}
+   * @type {{client: Promise<any>, started: Promise<void>, connection?: Promise<any>, tables: Map<string, Promise<void>>} | null}
    */
   let session = null;
   const timings = [];
 
-  const open = () => (session ??= {client: DuckDBClient.of(), tables: new Map()});
+  const start = () => (DuckDBClient ? {client: DuckDBClient.of(), started: Promise.resolve()} : openDuckDB());
+  const open = () => (session ??= {...start(), tables: new Map()});
 
   // Downloads start before DuckDB is ready (both take seconds on a first query); each file is fetched once.
   const downloads = new Map();
@@ -170,13 +173,16 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
     query,
     /**
      * Starts DuckDB now (its WebAssembly takes seconds to compile), for a page that will query at once; given
-     * that first query, also starts downloading the tables it names.
+     * that first query, also starts downloading the tables it names. Resolves once DuckDB's WebAssembly is on
+     * its way (never rejects: the first query reports any failure).
      * @param {string} [sql]
+     * @returns {Promise<void>}
      */
     warm(sql) {
       const current = open();
       current.client.catch(() => {});
       if (sql) for (const name of referencedTables(sql, names)) download(name).catch(() => {});
+      return current.started.catch(() => {});
     },
     /** Loads the given served tables (e.g. before showing their row counts). */
     ensure: (wanted) => load(open(), wanted),
