@@ -1,7 +1,16 @@
 /** A DuckDB error explained in French. */
 export interface SqlErrorExplanation {
   kind:
-    "table" | "column" | "syntax" | "function" | "type" | "group-by" | "ambiguous" | "extension" | "other";
+    | "table"
+    | "column"
+    | "syntax"
+    | "function"
+    | "type"
+    | "group-by"
+    | "ambiguous"
+    | "extension"
+    | "crash"
+    | "other";
   /** The French message to show. */
   message: string;
   /** What to try next, in French. */

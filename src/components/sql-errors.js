@@ -33,19 +33,29 @@ function suggestions(head) {
  * @property {string} message the French message to show
  * @property {string} [hint] what to try next, in French
  * @property {string} original DuckDB's message, unchanged (shown in small below the French one)
- * @property {string} kind "table" | "column" | "syntax" | "function" | "type" | "group-by" | "ambiguous" | "extension" | "other"
+ * @property {string} kind "table" | "column" | "syntax" | "function" | "type" | "group-by" | "ambiguous" | "extension" | "crash" | "other"
  * @property {number} [line] line of the error in the query (1-based), when DuckDB gives it
  * @property {number} [column] column of the error in that line (0-based)
  */
 
 /**
  * Explains a DuckDB error message in French.
- * @param {unknown} error an Error or a message
+ * @param {unknown} error an Error or a message; an error with `databaseReset: true` (the query crashed
+ *   DuckDB-Wasm and the workshop opened a fresh database) is explained as such
  * @param {{tables?: string[]}} [context] the tables the workshop offers (listed when a table is unknown)
  * @returns {SqlErrorExplanation}
  */
 export function explainSqlError(error, {tables = []} = {}) {
   const original = String(error instanceof Error ? error.message : (error ?? "erreur inconnue"));
+  if (/** @type {{databaseReset?: boolean}} */ (error)?.databaseReset)
+    return {
+      kind: "crash",
+      message: "cette requête a fait planter le moteur DuckDB-Wasm.",
+      hint:
+        "Une nouvelle base a été ouverte : relancez une requête, les tables dont elle a besoin seront rechargées. " +
+        "Une requête très imbriquée (par exemple des centaines de UNION ALL enchaînés) peut dépasser la pile du moteur : découpez-la.",
+      original
+    };
   const {head, line, column} = splitContext(original);
   const where = line !== undefined ? {line, column} : {};
   const list = tables.length ? tables.join(", ") : "aucune";

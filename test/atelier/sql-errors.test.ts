@@ -72,3 +72,17 @@ describe("explainSqlError on DuckDB-Wasm's offline messages", () => {
     expect(e.hint).toContain("communes");
   });
 });
+
+describe("explainSqlError after a crash of DuckDB-Wasm", () => {
+  it("says that the engine crashed and that a fresh database was opened", () => {
+    const crash = Object.assign(new Error("memory access out of bounds"), {databaseReset: true});
+    const e = explainSqlError(crash, {tables: ["communes"]});
+    expect(e.kind).toBe("crash");
+    expect(e.message).toMatch(/planter/);
+    expect(e.hint).toMatch(/nouvelle base/);
+    expect(e.original).toBe("memory access out of bounds");
+  });
+  it("keeps an ordinary message of the same text as it is when the database was not reset", () => {
+    expect(explainSqlError(new Error("memory access out of bounds")).kind).toBe("other");
+  });
+});

@@ -187,3 +187,30 @@ function writeTemp(bytes: Buffer): string {
   writeFileSync(path, bytes);
   return path;
 }
+
+/**
+ * A query that crashes DuckDB-Wasm itself (hundreds of chained UNION ALL overflow its stack: "memory access out
+ * of bounds"): the page says so in French, opens a fresh database, and the next query on a catalogue table works.
+ */
+const crashRecoveryScenario: Scenario = {
+  name: "atelier: a query that crashes DuckDB-Wasm is explained, and the next query works on a fresh database",
+  paths: ["/atelier"],
+  async run({browser, origin}) {
+    const crash = Array.from({length: 300}, () => "SELECT 1").join(" UNION ALL ");
+    const {search, hash} = await sqlToUrlParts(crash);
+    const {page, problems, close} = await openTracked(browser, origin, `/atelier${search}${hash}`);
+    try {
+      if ((await waitOutcome(page, crash)) !== "error") problems.push("the crashing query gave no error");
+      const message = await outcomeText(page);
+      if (!/planter/.test(message) || !/nouvelle base/.test(message))
+        problems.push(`crash not explained in French: ${message}`);
+      const sql = "SELECT count(*) AS n FROM communes";
+      if ((await typeAndRun(page, sql)) !== "result")
+        problems.push(`query after the crash failed: ${await outcomeText(page)}`);
+    } finally {
+      await close();
+    }
+    return problems;
+  }
+};
+atelierScenarios.push(crashRecoveryScenario);

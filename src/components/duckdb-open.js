@@ -1,0 +1,58 @@
+/**
+ * Opens a DuckDB-Wasm database as Framework's `DuckDBClient.of()` does (same bundles from Framework's npm cache,
+ * same query options, extension autoloading off through the kit's patched bundle), but creates the worker at
+ * once, before the DuckDB-Wasm and Apache Arrow modules are loaded: the worker's script (760 kB) is fetched and
+ * compiled while they load, and the WebAssembly download (35 MB) starts as soon as they are ready. With
+ * `DuckDBClient.of()`, the worker script is only fetched once those modules have loaded.
+ */
+
+const BUNDLES = {
+  eh: {
+    mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+    mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
+  },
+  mvp: {
+    mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
+    mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
+  }
+};
+
+/** DuckDB-Wasm's own probe for WebAssembly exceptions (its `selectBundle` picks the "eh" build with them). */
+const EXCEPTIONS_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11
+]);
+
+/** The query options Framework's DuckDBClient sets by default (results as numbers and dates). */
+const CONFIG = {query: {castTimestampToDate: true, castBigIntToDouble: true}};
+
+/**
+ * Starts a database.
+ * @returns {{client: Promise<{_db: any, query: (sql: string) => Promise<any>}>, started: Promise<void>}} `client`
+ *   resolves to a client shaped like Framework's DuckDBClient as far as the workshop uses it (`_db`, the
+ *   AsyncDuckDB, and `query(sql)`, an Apache Arrow table); `started` once the worker was asked to download and
+ *   instantiate the WebAssembly (a page may wait for it before loading other heavy code).
+ */
+export function openDuckDB() {
+  const bundle = WebAssembly.validate(EXCEPTIONS_PROBE) ? BUNDLES.eh : BUNDLES.mvp;
+  const worker = new Worker(bundle.mainWorker);
+  const db = import("npm:@duckdb/duckdb-wasm").then(
+    (duckdb) => new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker)
+  );
+  const instantiated = db.then((db) => db.instantiate(bundle.mainModule));
+  const client = instantiated.then(async () => {
+    const database = await db;
+    await database.open(CONFIG);
+    return {
+      _db: database,
+      async query(sql) {
+        const connection = await database.connect();
+        try {
+          return await connection.query(sql);
+        } finally {
+          await connection.close();
+        }
+      }
+    };
+  });
+  return {client, started: db.then(() => {})};
+}
