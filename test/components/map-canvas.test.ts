@@ -9,6 +9,7 @@ import {topology} from "topojson-server";
 import type {GeometryCollection} from "topojson-specification";
 import {describe, expect, it} from "vitest";
 import {mulberry32} from "../../loaders/core/prng.ts";
+import {departementTileTopology} from "../../loaders/geo/tilegrid.ts";
 import {componentsDir} from "./load-components.ts";
 
 const dir = componentsDir();
@@ -21,7 +22,7 @@ const {featurePathData, groupByFill, paintGroups, projectTopology} = (await impo
 const {featureBoxes, featureContains, featureIndex} = (await import(
   /* @vite-ignore */ join(dir, "mapPick.js")
 )) as typeof import("../../src/components/mapPick.js");
-const {projectionFor, renderMode, topologyFeatures, CANVAS_ABOVE} = await import(
+const {choropleth, projectionFor, renderMode, topologyFeatures, CANVAS_ABOVE} = await import(
   /* @vite-ignore */ join(dir, "choropleth.js")
 );
 
@@ -293,5 +294,30 @@ describe("renderMode and topologyFeatures", () => {
     const first = topologyFeatures(topology);
     expect(first.map((f: Feature) => f.id)).toEqual(["01"]);
     expect(topologyFeatures(topology, "a")).toBe(first);
+  });
+});
+
+describe("choropleth drawn on a canvas (jsdom: no 2D context, so nothing is painted)", () => {
+  it("keeps the accessible name, description, focus, legend and exports, and says how it was drawn", () => {
+    const rows = [
+      {code: "01", value: 1},
+      {code: "02", value: "s"},
+      {code: "03", value: 5}
+    ];
+    const fig = choropleth(departementTileTopology(), rows, {title: "Essai", render: "canvas"});
+    expect(fig.dataset.render).toBe("canvas");
+    expect(fig.dataset.features).toBe("101");
+    const map = fig.querySelector(".kit-map-canvas")!;
+    expect(map.querySelector("canvas")?.getAttribute("aria-hidden")).toBe("true");
+    const svg = map.querySelector("svg[role=img]")!;
+    expect(svg.getAttribute("aria-label")).toBe("Essai");
+    expect(svg.getAttribute("tabindex")).toBe("0");
+    expect(svg.querySelector("title")?.textContent).toBe("Essai");
+    expect(svg.querySelector("desc")?.textContent).toMatch(
+      /101 territoires : 2 avec une valeur, 1 sous secret/
+    );
+    expect(svg.querySelectorAll("path[aria-label]")).toHaveLength(0);
+    expect(fig.querySelectorAll(".kit-map-export button")).toHaveLength(2);
+    expect(choropleth(departementTileTopology(), rows, {title: "Essai"}).dataset.render).toBe("svg");
   });
 });
