@@ -42,6 +42,22 @@ export function composeSvg(parts, {title, lines = []} = {}) {
   return out;
 }
 
+/**
+ * An SVG element of width × height showing one image (e.g. a canvas as a PNG data URL), to stack with
+ * {@link composeSvg}.
+ */
+export function imageSvg(href, width, height) {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(height));
+  const image = document.createElementNS(SVG_NS, "image");
+  image.setAttribute("href", href);
+  image.setAttribute("width", String(width));
+  image.setAttribute("height", String(height));
+  svg.append(image);
+  return svg;
+}
+
 function download(blob, filename) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement("a");
@@ -85,8 +101,9 @@ export function svgToPng(svg, scale = 2) {
  * The two export buttons of a map.
  * @param {() => SVGSVGElement} build returns the SVG to export (built on click)
  * @param {string} filename without extension
+ * @param {() => SVGSVGElement} [buildRaster] returns the SVG to rasterise for the PNG (default `build`)
  */
-export function exportButtons(build, filename) {
+export function exportButtons(build, filename, buildRaster = build) {
   const div = document.createElement("div");
   div.className = "kit-map-export";
   const button = (label, onClick) => {
@@ -99,7 +116,7 @@ export function exportButtons(build, filename) {
   button("Exporter en SVG", () =>
     download(new Blob([svgText(build())], {type: "image/svg+xml"}), `${filename}.svg`)
   );
-  button("Exporter en PNG", async () => download(await svgToPng(build()), `${filename}.png`));
+  button("Exporter en PNG", async () => download(await svgToPng(buildRaster()), `${filename}.png`));
   return div;
 }
 

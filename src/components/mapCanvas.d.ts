@@ -1,0 +1,77 @@
+import type {PlanarRings} from "./mapPick.js";
+import type {Bounds, ProjectionSpec} from "./mapProjection.js";
+
+/** Indices of the features of each fill (a CSS colour or a pattern key), fills in order of first appearance. */
+export function groupByFill<F>(features: Iterable<F>, fillOf: (feature: F) => string): Map<string, number[]>;
+/** Polygons of TopoJSON geometries projected once into flat arrays (see {@link projectTopology}). */
+export interface PlanarFeatures extends PlanarRings {
+  bounds: Bounds;
+}
+/** A TopoJSON geometry object (Polygon, MultiPolygon; others are drawn as nothing). */
+export interface TopoGeometry {
+  type: string | null;
+  arcs?: unknown;
+  id?: string | number;
+  properties?: Record<string, unknown> | null;
+}
+/** Projects the polygons of some geometries of a topology, each arc once. */
+export function projectTopology(
+  topology: {arcs: number[][][]; transform?: {scale: [number, number]; translate: [number, number]}},
+  geometries: TopoGeometry[],
+  projection: (point: [number, number]) => [number, number] | null
+): PlanarFeatures;
+/** Minimal 2D context used by {@link paintGroups} (a CanvasRenderingContext2D, or a recorder in tests). */
+export interface PathContext {
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  fill(): void;
+  stroke(): void;
+  fillStyle: unknown;
+  strokeStyle: unknown;
+  lineWidth: number;
+}
+/** Paints each group as paths filled (and stroked when `stroke` is given) a few dozen features at a time. */
+export function paintGroups(
+  context: PathContext,
+  planar: PlanarFeatures,
+  groups: Map<string, number[]>,
+  options?: {
+    transform?: [number, number, number];
+    patterns?: Record<string, unknown>;
+    stroke?: {color: string; width: number};
+  }
+): number;
+/** The hatching of secret values as a canvas pattern. */
+export function hatchPattern(context: CanvasRenderingContext2D, ratio: number): CanvasPattern | null;
+/** A canvas of width × height CSS pixels (× `ratio` device pixels) with the groups painted. */
+export function renderCanvas(options: {
+  width: number;
+  height: number;
+  ratio?: number;
+  planar: PlanarFeatures;
+  transform: [number, number, number];
+  groups: Map<string, number[]>;
+  hatched?: string;
+  stroke?: {color: string; width: number};
+}): {canvas: HTMLCanvasElement; painted: number};
+/** SVG path data of feature `i`, through the transform [k, tx, ty]. */
+export function featurePathData(planar: PlanarRings, i: number, transform: [number, number, number]): string;
+/** A canvas map with tooltip, under a transparent SVG carrying the accessible name. */
+export function canvasMap<G extends TopoGeometry>(options: {
+  topology: {arcs: number[][][]; transform?: {scale: [number, number]; translate: [number, number]}};
+  geometries: G[];
+  spec: ProjectionSpec;
+  width: number;
+  height?: number;
+  fillOf: (geometry: G) => string;
+  hatched?: string;
+  tipText: (geometry: G) => string;
+}): {
+  element: HTMLDivElement;
+  overlay: SVGSVGElement;
+  painted: number;
+  height: number;
+  raster: (ratio?: number) => SVGSVGElement;
+};
