@@ -146,6 +146,44 @@ function isDrom(level: Level, code: string): boolean {
 }
 
 /**
+ * The layers to build from: GeoJSON and GeoParquet layers as they are; of the objects of a TopoJSON file, those
+ * whose features carry territory codes (as {@link inferLevel} finds them), at the finest level present
+ * (communes, then EPCI, départements, régions: a TopoJSON may also hold coarser meshes). Pure.
+ * @throws BoundaryFileError when a TopoJSON file has no such object.
+ */
+export function pickLayers(
+  layers: readonly BoundaryLayer[],
+  options: Pick<ContoursOptions, "level" | "codeField"> = {}
+): BoundaryLayer[] {
+  const picked: BoundaryLayer[] = [];
+  const topologies = new Map<string, BoundaryLayer[]>();
+  for (const layer of layers) {
+    if (layer.object === undefined) picked.push(layer);
+    else topologies.set(layer.file, [...(topologies.get(layer.file) ?? []), layer]);
+  }
+  for (const [file, objects] of topologies) {
+    const found = objects.flatMap((layer) => {
+      if (layer.features.length === 0) return [];
+      try {
+        return [{layer, level: inferLevel(layer, options).level}];
+      } catch {
+        return [];
+      }
+    });
+    const level = LEVELS.find((l) => found.some((f) => f.level === l));
+    if (!level) {
+      const names = objects.map((o) => o.object).join(", ");
+      throw new BoundaryFileError(
+        file,
+        `no TopoJSON object with commune, EPCI, département or région codes (objects: ${names})`
+      );
+    }
+    picked.push(...found.filter((f) => f.level === level).map((f) => f.layer));
+  }
+  return picked;
+}
+
+/**
  * Builds the kit's contours from one or more boundary layers of the same level (pure: no I/O).
  * Layers in Lambert-93 or UTM are re-projected to WGS 84.
  */
