@@ -35,7 +35,7 @@ export interface ContoursOptions extends MapOptions {
   quantization?: number;
   /** Move the five DROM beside the mainland in the map topology (default true). */
   insets?: boolean;
-  /** Attribution of the source, shown under maps (default: IGN ADMIN EXPRESS COG + COG). */
+  /** Attribution of the map topology, shown under maps (default: {@link contoursAttribution} of an unknown source). */
   attribution?: string;
   /** COG tables to use (default 2026). */
   cog?: CogIndex;
@@ -77,8 +77,24 @@ export interface ContoursResult {
   report: ContoursReport;
 }
 
-/** Default attribution of boundary data. */
-export const CONTOURS_ATTRIBUTION = `IGN, ADMIN EXPRESS COG (Licence Ouverte 2.0) ; ${COG_ATTRIBUTION}`;
+/**
+ * The attribution of a contours map: the boundaries' source, in the words given when they were loaded, then the
+ * COG the kit used to map their codes to today's territories.
+ */
+export function contoursAttribution(source: string): string {
+  return `${source} ; ${COG_ATTRIBUTION}`;
+}
+
+/**
+ * What a map says of boundaries loaded without an attribution: the file they came from, and how to name their
+ * source (the kit cannot know it, and does not guess).
+ */
+export function unattributedSource(file: string): string {
+  return `Contours chargés depuis ${file} (source à préciser : --attribution)`;
+}
+
+/** Boundaries whose file is not even known (a map built from rows alone). */
+const UNKNOWN_SOURCE = "Contours de source non précisée";
 
 /** Topology type expected by topojson-simplify. */
 type SimplifiableTopology = Parameters<typeof simplify>[0];
@@ -309,7 +325,7 @@ export function mapTopology(
       cog: COG_VINTAGE,
       projection: "conic-france",
       insets,
-      attribution: options.attribution ?? CONTOURS_ATTRIBUTION
+      attribution: options.attribution ?? contoursAttribution(UNKNOWN_SOURCE)
     }
   });
 }

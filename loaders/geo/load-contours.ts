@@ -13,7 +13,7 @@ import {DuckDBInstance} from "@duckdb/node-api";
 import type {Level} from "./codes.ts";
 import {readBoundaryLayers} from "./boundary-files.ts";
 import type {ContourRow, ContoursOptions, ContoursResult} from "./contours.ts";
-import {buildContours, CONTOURS_ATTRIBUTION, pickLayers} from "./contours.ts";
+import {buildContours, pickLayers} from "./contours.ts";
 import {encodeWkb} from "./wkb.ts";
 
 /** Files of the given paths; a folder stands for its `.geojson`, `.json`, `.topojson` and `.parquet` files. */
@@ -121,7 +121,7 @@ export async function writeContours(
     source: Object.keys(sha256),
     sha256,
     licence: "Licence Ouverte 2.0 (Etalab)",
-    attribution: CONTOURS_ATTRIBUTION,
+    attribution: (result.topology as {kit?: {attribution?: string}}).kit?.attribution ?? "",
     vintage: "COG 2026 (codes); géométries selon la source",
     rows: result.rows.length,
     columns: [
