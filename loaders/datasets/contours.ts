@@ -26,7 +26,7 @@ import {fromArrowStream, rowAt, tableFromRows, type DataTable} from "../core/tab
 import type {Level} from "../geo/codes.ts";
 import {contoursAttribution, mapTopology, unattributedSource, type ContourRow} from "../geo/contours.ts";
 import {loadContours} from "../geo/load-contours.ts";
-import {orientForD3} from "../geo/orientation.ts";
+import {orientForD3, withoutFlatRings} from "../geo/orientation.ts";
 
 const LEVELS: Level[] = ["commune", "epci", "departement", "region"];
 
@@ -91,13 +91,19 @@ export function contourTableRows(rows: readonly ContourRow[], merged: Map<string
   const fc = feature(topology, topology.objects[level] as GeometryCollection) as unknown as {
     features: {id: string; properties: {name: string}; geometry: Polygon | MultiPolygon}[];
   };
-  return fc.features.map((f) => ({
-    code: String(f.id),
-    nom: f.properties.name,
-    niveau: level,
-    codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
-    geometrie: JSON.stringify(orientForD3(roundGeometry(f.geometry)))
-  }));
+  const full = new Map(rows.map((r) => [r.code, r.geometry]));
+  return fc.features.map((f) => {
+    // A territory the simplification flattened keeps its full-resolution outline.
+    const geometry =
+      (f.geometry && withoutFlatRings(roundGeometry(f.geometry))) ?? roundGeometry(full.get(String(f.id))!);
+    return {
+      code: String(f.id),
+      nom: f.properties.name,
+      niveau: level,
+      codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
+      geometrie: JSON.stringify(orientForD3(geometry))
+    };
+  });
 }
 
 /**

@@ -19,7 +19,7 @@ import {cog2026, mapCommuneCode} from "./cog.ts";
 import {COG_ATTRIBUTION, COG_VINTAGE} from "./cog-data.ts";
 import type {BoundaryLayer} from "./boundary-files.ts";
 import {BoundaryFileError, toWgs84} from "./boundary-files.ts";
-import {orientForD3} from "./orientation.ts";
+import {orientForD3, withoutFlatRings} from "./orientation.ts";
 import type {TerritoryIndex} from "./territories.ts";
 import {territories2026} from "./territories.ts";
 
@@ -241,6 +241,12 @@ export function buildContours(layers: BoundaryLayer[], options: ContoursOptions 
         report.invalidGeometries.push({index, code: raw, type: g?.type ?? "null"});
         continue;
       }
+      const solid = withoutFlatRings(g);
+      if (!solid) {
+        report.invalidGeometries.push({index, code: raw, type: `${g.type} (flat)`});
+        continue;
+      }
+      g = solid;
       let group = groups.get(code);
       if (!group) groups.set(code, (group = {from: new Set(), features: []}));
       group.from.add(raw);
