@@ -10,6 +10,7 @@ const USAGE = `Usage : npm run data -- <commande>
   list                                         jeux de données, statut (réel / démonstration / absent), lignes
   fetch [id…]                                  télécharger depuis la source officielle, valider, écrire data/cache/<id>/
   load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
+       [--attribution "<texte>"]               source du fichier à citer sous les cartes (contours)
   check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)`;
 
 /** Parses `--name value` options and positional arguments. */
@@ -58,7 +59,8 @@ export async function main(args: readonly string[]): Promise<number> {
       }
       const result = await loadDataset(id, flags.input, {
         log,
-        ...(flags.output ? {output: flags.output} : {})
+        ...(flags.output ? {output: flags.output} : {}),
+        ...(flags.attribution ? {attribution: flags.attribution} : {})
       });
       log(`${id} : ${result.rows} lignes validées, écrit dans ${result.written}`);
       return 0;

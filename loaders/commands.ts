@@ -41,7 +41,8 @@ export function communeMapperFor(declaration: DatasetDeclaration): DatasetContex
 
 const contextFor = (options: CommandOptions): DatasetContext => ({
   ...(options.mapCommune ? {mapCommune: options.mapCommune} : {}),
-  ...(options.paths ? {paths: options.paths} : {})
+  ...(options.paths ? {paths: options.paths} : {}),
+  ...(options.attribution ? {attribution: options.attribution} : {})
 });
 
 /** One line of `data list`. */
@@ -184,6 +185,7 @@ export async function loadDataset(
       size,
       rows: result.rowCount,
       status: "réel",
+      ...(result.sources ? {sources: result.sources} : {}),
       ...(await reportCogCodes(declaration, main, log))
     });
     await writeOutputFolder(dir, result.tables, meta);
@@ -244,7 +246,9 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
     });
     return await withWorkDir(async (work) => {
-      const {tables, rowCount} = await convertFile(declaration, file, work, contextFor(options));
+      // A fetched file's source is the declared producer, unless the caller says otherwise.
+      const context = {attribution: `${declaration.producer} (${portal})`, ...contextFor(options)};
+      const {tables, rowCount, sources} = await convertFile(declaration, file, work, context);
       const lock = await readLock(paths.lock);
       const dir = join(paths.cache, id);
       const locked = lock.datasets[id];
@@ -261,6 +265,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         size: downloaded.size,
         rows: rowCount,
         status: "réel",
+        ...(sources ? {sources} : {}),
         ...(await reportCogCodes(declaration, tables[0]!, log))
       });
       await writeOutputFolder(dir, tables, meta, [file]);

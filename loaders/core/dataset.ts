@@ -4,6 +4,7 @@
  */
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
+import type {SourcePart} from "./meta.ts";
 import type {ColumnSpec} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
 import type {KitPaths} from "./paths.ts";
@@ -57,6 +58,8 @@ export interface DatasetContext {
   mapCommune?: CommuneCodeMapper;
   /** The kit being written (default: this repository), for an `ingest` that merges with what is loaded. */
   paths?: KitPaths;
+  /** Attribution of the file's source in the user's words (`load --attribution`), for an `ingest` that records it. */
+  attribution?: string;
 }
 
 /** An extra table derived from the dataset and written beside it as `<id>-<suffix>.*`. */
@@ -105,7 +108,10 @@ export interface DatasetDeclaration {
    * itself (DuckDB streaming, bounded memory) and returns the main table and its parts. When set, `load` and
    * `fetch` call it instead of parsing + `prepare` + validating records. Throws `ValidationError` on bad rows.
    */
-  ingest?: (path: string, context: DatasetContext) => Promise<{table: DataTable; tables: NamedTable[]}>;
+  ingest?: (
+    path: string,
+    context: DatasetContext
+  ) => Promise<{table: DataTable; tables: NamedTable[]; sources?: SourcePart[]}>;
   /** The offline default: a table built in memory, and whether it is real data or demonstration data. */
   offline: {status: DataStatus; build: (context: DatasetContext) => DataTable; note: string};
 }

@@ -14,6 +14,7 @@ import {readWithDuckDB} from "./duckdb.ts";
 import {prepareDuckCsv} from "./heavy-csv.ts";
 import {ValidationError} from "./issues.ts";
 import {parseJsonBytes} from "./json.ts";
+import type {SourcePart} from "./meta.ts";
 import type {NamedTable, OutputTable} from "./outputs.ts";
 import {readParquetTable} from "./parquet-table.ts";
 import type {RawFile} from "./records.ts";
@@ -151,6 +152,8 @@ export interface ConvertResult {
   tables: OutputTable[];
   rowCount: number;
   variant: string | undefined;
+  /** Per-part provenance recorded by a declaration's `ingest`, for the meta. */
+  sources?: SourcePart[];
 }
 
 /** Runs `fn` with a fresh temporary folder, removed afterwards. */
@@ -177,8 +180,8 @@ export async function convertFile(
   options: IngestOptions = {}
 ): Promise<ConvertResult> {
   if (declaration.ingest || !sqlPathApplies(declaration, options) || !(await isHeavyCsv(path, options))) {
-    const {table, tables, variant} = await readAndValidate(declaration, path, options);
-    return {tables, rowCount: table.rowCount, variant};
+    const {table, tables, variant, sources} = await readAndValidate(declaration, path, options);
+    return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
   }
   const csv = await prepareDuckCsv(path, declaration.csv);
   try {
@@ -211,7 +214,7 @@ export async function readAndValidate(
   declaration: DatasetDeclaration,
   path: string,
   options: IngestOptions = {}
-): Promise<{table: DataTable; tables: NamedTable[]; variant: string | undefined}> {
+): Promise<{table: DataTable; tables: NamedTable[]; variant: string | undefined; sources?: SourcePart[]}> {
   if (declaration.ingest) return {...(await declaration.ingest(path, options)), variant: undefined};
   if (sqlPathApplies(declaration, options) && (await isHeavyCsv(path, options))) {
     return withWorkDir(async (dir) => {

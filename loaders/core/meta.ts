@@ -36,6 +36,22 @@ export interface DatasetMeta {
   note?: string;
   /** What the commune codes become in the current COG (tables with commune codes, loaded or fetched). */
   cog?: CogCodeReport;
+  /** Provenance of each part of the rows when they come from several files (e.g. one per level of contours). */
+  sources?: SourcePart[];
+}
+
+/** Where one part of a table's rows comes from (a file loaded for it, with its attribution). */
+export interface SourcePart {
+  /** The part (e.g. the level `commune` of contours). */
+  part: string;
+  /** Name of the file or folder read (no path). */
+  file: string;
+  /** sha256 of that file (of a folder: of its files' names and digests). */
+  sha256: string;
+  /** Attribution of the source, in the user's or the producer's words. */
+  attribution: string;
+  /** ISO date-time of loading. */
+  retrieved: string;
 }
 
 /** The columns of a declaration as meta.json describes them. */
@@ -53,7 +69,7 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 export function buildMeta(
   declaration: DatasetDeclaration,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
-    Partial<Pick<DatasetMeta, "note" | "cog">>
+    Partial<Pick<DatasetMeta, "note" | "cog" | "sources">>
 ): DatasetMeta {
   return {
     id: declaration.id,

@@ -2,27 +2,31 @@
  * `contours`: boundaries of communes, EPCI, départements and régions (IGN ADMIN EXPRESS COG, or Etalab's
  * "contours administratifs"), keyed by COG 2026 codes, old communes merged into their current commune.
  *
- * `npm run data -- load contours --input <file.geojson|file.parquet|folder>` reads one level per file, or per
- * folder of files (e.g. one GeoJSON of communes per département) (GeoJSON or GeoParquet, WGS 84 or Lambert-93)
- * and adds it to the levels already loaded in that kit (a later input of the same level replaces it). Outputs: `contours` (one row per territory: code, name, level, codes merged into it, geometry as
+ * `npm run data -- load contours --input <file.geojson|file.topo.json|file.parquet|folder> [--attribution "<texte>"]`
+ * reads one level per file, or per folder of files (e.g. one GeoJSON of communes per département) (GeoJSON,
+ * TopoJSON or GeoParquet, WGS 84 or Lambert-93) and adds it to the levels already loaded in that kit (a later
+ * input of the same level replaces it). Each level keeps its own provenance (file, sha256, attribution: the
+ * user's words, or the file name and a request to name the source) in the meta's `sources` and on its map. Outputs: `contours` (one row per territory: code, name, level, codes merged into it, geometry as
  * GeoJSON text at map resolution, real positions) and `contours-carte` (one TopoJSON per level, DROM as insets,
  * for the maps). The full-resolution GeoParquet is written by `writeContours` (`loaders/geo/load-contours.ts`).
  */
 import {readFile} from "node:fs/promises";
-import {join} from "node:path";
+import {basename, join} from "node:path";
 import type {MultiPolygon, Polygon, Position} from "geojson";
 import {feature} from "topojson-client";
 import type {GeometryCollection} from "topojson-specification";
-import type {DatasetDeclaration} from "../core/dataset.ts";
+import type {DatasetContext, DatasetDeclaration} from "../core/dataset.ts";
+import {hashInput} from "../core/ingest.ts";
+import type {SourcePart} from "../core/meta.ts";
 import {readMeta} from "../core/outputs.ts";
 import {kitPaths, type KitPaths} from "../core/paths.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns} from "../core/schema.ts";
 import {fromArrowStream, rowAt, tableFromRows, type DataTable} from "../core/table.ts";
 import type {Level} from "../geo/codes.ts";
-import {CONTOURS_ATTRIBUTION, mapTopology, type ContourRow} from "../geo/contours.ts";
+import {contoursAttribution, mapTopology, unattributedSource, type ContourRow} from "../geo/contours.ts";
 import {loadContours} from "../geo/load-contours.ts";
-import {orientForD3} from "../geo/orientation.ts";
+import {orientForD3, withoutFlatRings} from "../geo/orientation.ts";
 
 const LEVELS: Level[] = ["commune", "epci", "departement", "region"];
 
@@ -63,6 +67,12 @@ const carteColumns: ColumnSpec[] = [
     type: "string",
     description: "Fond de carte TopoJSON (COG 2026, DROM en encarts, simplifié)",
     nullable: false
+  },
+  {
+    name: "attribution",
+    type: "string",
+    description: "Source des contours de ce niveau, telle que donnée au chargement (--attribution)",
+    nullable: false
   }
 ];
 
@@ -81,17 +91,26 @@ export function contourTableRows(rows: readonly ContourRow[], merged: Map<string
   const fc = feature(topology, topology.objects[level] as GeometryCollection) as unknown as {
     features: {id: string; properties: {name: string}; geometry: Polygon | MultiPolygon}[];
   };
-  return fc.features.map((f) => ({
-    code: String(f.id),
-    nom: f.properties.name,
-    niveau: level,
-    codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
-    geometrie: JSON.stringify(orientForD3(roundGeometry(f.geometry)))
-  }));
+  const full = new Map(rows.map((r) => [r.code, r.geometry]));
+  return fc.features.map((f) => {
+    // A territory the simplification flattened keeps its full-resolution outline.
+    const geometry =
+      (f.geometry && withoutFlatRings(roundGeometry(f.geometry))) ?? roundGeometry(full.get(String(f.id))!);
+    return {
+      code: String(f.id),
+      nom: f.properties.name,
+      niveau: level,
+      codes_source: (merged.get(String(f.id)) ?? [String(f.id)]).join("|"),
+      geometrie: JSON.stringify(orientForD3(geometry))
+    };
+  });
 }
 
-/** The `carte` part: one TopoJSON per level present in the main table (DROM as insets). Pure. */
-export function carteTable(table: DataTable): DataTable {
+/**
+ * The `carte` part: one TopoJSON per level present in the main table (DROM as insets), attributed to the source
+ * recorded for that level in `sources` (part = level), or to a source not given. Pure.
+ */
+export function carteTable(table: DataTable, sources: readonly SourcePart[] = []): DataTable {
   const byLevel = new Map<Level, ContourRow[]>();
   for (let i = 0; i < table.rowCount; i++) {
     const r = rowAt(table, i);
@@ -104,19 +123,27 @@ export function carteTable(table: DataTable): DataTable {
       geometry: JSON.parse(String(r.geometrie)) as Polygon | MultiPolygon
     });
   }
-  const rows = LEVELS.filter((l) => byLevel.has(l)).map((level) => ({
-    niveau: level,
+  const rows = LEVELS.filter((l) => byLevel.has(l)).map((level) => {
+    const source = sources.find((s) => s.part === level);
+    const attribution = contoursAttribution(source?.attribution ?? "Contours de source non précisée");
     // Geometries are already simplified: keep all their points.
-    topojson: JSON.stringify(mapTopology(byLevel.get(level)!, level, {keep: 1}))
-  }));
+    const topojson = JSON.stringify(mapTopology(byLevel.get(level)!, level, {keep: 1, attribution}));
+    return {niveau: level, topojson, attribution};
+  });
   return tableFromRows(summarizeColumns(carteColumns), rows);
 }
 
-/** Rows of the levels already loaded in the kit at `paths` (snapshot, else cache), except `level`. */
-async function otherLevels(level: Level, paths: KitPaths): Promise<Record<string, string>[]> {
+/**
+ * Rows and provenance of the levels already loaded in the kit at `paths` (snapshot, else cache), except `level`.
+ */
+async function otherLevels(
+  level: Level,
+  paths: KitPaths
+): Promise<{rows: Record<string, string>[]; sources: SourcePart[]}> {
   for (const base of [paths.snapshots, paths.cache]) {
     const dir = join(base, "contours");
-    if (!(await readMeta(dir, "contours"))) continue;
+    const meta = await readMeta(dir, "contours");
+    if (!meta) continue;
     const table = fromArrowStream(
       new Uint8Array(await readFile(join(dir, "contours.arrow"))),
       summarizeColumns(columns)
@@ -126,16 +153,21 @@ async function otherLevels(level: Level, paths: KitPaths): Promise<Record<string
       const r = rowAt(table, i) as Record<string, string>;
       if (r.niveau !== level) rows.push(r);
     }
-    return rows;
+    const levels = new Set(rows.map((r) => r.niveau));
+    return {rows, sources: (meta.sources ?? []).filter((s) => levels.has(s.part))};
   }
-  return [];
+  return {rows: [], sources: []};
 }
 
-/** Reads a boundary file, reports what was mapped, and returns the tables (levels already loaded kept). */
+/**
+ * Reads a boundary file, reports what was mapped, and returns the tables (levels already loaded kept) and the
+ * provenance of each level (this file's attributed to `context.attribution`, else to its file name).
+ */
 async function ingestContours(
   path: string,
-  paths: KitPaths = kitPaths()
-): Promise<{table: DataTable; tables: {name: string; table: DataTable}[]}> {
+  context: DatasetContext = {}
+): Promise<{table: DataTable; tables: {name: string; table: DataTable}[]; sources: SourcePart[]}> {
+  const paths = context.paths ?? kitPaths();
   const result = await loadContours(path);
   const {report} = result;
   const say = (line: string) => process.stderr.write(`contours : ${line}\n`);
@@ -153,14 +185,28 @@ async function ingestContours(
     say(`${report.missing.length} territoire(s) du COG 2026 sans contour dans ce fichier`);
   if (result.rows.length === 0) throw new Error(`contours : ${path} : aucun territoire du COG 2026 reconnu`);
   const merged = new Map(report.merged.map((m) => [m.code, m.from]));
-  const rows = [...(await otherLevels(report.level, paths)), ...contourTableRows(result.rows, merged)];
+  const others = await otherLevels(report.level, paths);
+  const rows = [...others.rows, ...contourTableRows(result.rows, merged)];
   const table = tableFromRows(summarizeColumns(columns), rows);
+  const file = basename(path);
+  const source: SourcePart = {
+    part: report.level,
+    file,
+    sha256: (await hashInput(path)).sha256,
+    attribution: context.attribution?.trim() || unattributedSource(file),
+    retrieved: new Date().toISOString()
+  };
+  if (!context.attribution?.trim()) say(`source non précisée : ajoutez --attribution "<source>" (cartes)`);
+  const sources = [...others.sources, source].sort(
+    (a, b) => LEVELS.indexOf(a.part as Level) - LEVELS.indexOf(b.part as Level)
+  );
   return {
     table,
     tables: [
       {name: "contours", table},
-      {name: "contours-carte", table: carteTable(table)}
-    ]
+      {name: "contours-carte", table: carteTable(table, sources)}
+    ],
+    sources
   };
 }
 
@@ -169,7 +215,7 @@ export const contours: DatasetDeclaration = {
   id: "contours",
   title: "Contours administratifs",
   description:
-    "Contours des communes, EPCI, départements et régions (IGN ADMIN EXPRESS COG, ou « contours administratifs » d'Etalab), ramenés aux codes du COG 2026 : les anciennes communes sont fusionnées dans leur commune actuelle. Un fichier GeoJSON ou GeoParquet par niveau, en WGS 84 ou Lambert-93. Sert de fond aux cartes des communes et des EPCI ; les cartes des départements et des régions ont un fond en tuiles qui ne demande aucun téléchargement.",
+    "Contours des communes, EPCI, départements et régions (IGN ADMIN EXPRESS COG, ou « contours administratifs » d'Etalab), ramenés aux codes du COG 2026 : les anciennes communes sont fusionnées dans leur commune actuelle. Un fichier GeoJSON, TopoJSON ou GeoParquet par niveau, en WGS 84 ou Lambert-93, avec sa source (--attribution). Sert de fond aux cartes des communes et des EPCI ; les cartes des départements et des régions ont un fond en tuiles qui ne demande aucun téléchargement.",
   producer: "IGN ; Etalab ; INSEE (COG)",
   licence: "Licence Ouverte 2.0 (Etalab)",
   vintage: "COG 2026 (codes) ; géométries selon le fichier chargé",
@@ -186,11 +232,11 @@ export const contours: DatasetDeclaration = {
   parts: [
     {suffix: "carte", title: "Fonds de carte TopoJSON par niveau", columns: carteColumns, build: carteTable}
   ],
-  ingest: (path, context) => ingestContours(path, context.paths),
+  ingest: ingestContours,
   offline: {
     // Nothing is shipped: an empty table (the maps of communes and EPCI then say how to load contours).
     status: "réel",
     build: () => tableFromRows(summarizeColumns(columns), []),
-    note: `Aucun contour n'est livré avec le kit : npm run data -- load contours --input <fichier>. ${CONTOURS_ATTRIBUTION}.`
+    note: `Aucun contour n'est livré avec le kit : npm run data -- load contours --input <fichier> --attribution "<source>".`
   }
 };

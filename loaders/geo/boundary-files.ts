@@ -1,11 +1,13 @@
 /**
- * Reads official boundary files (GeoJSON, GeoParquet) into plain features with their coordinate system.
+ * Reads official boundary files (GeoJSON, TopoJSON, GeoParquet) into plain features with their coordinate system.
  * I/O only; the shaping into the kit's contours is in `./contours.ts`.
  */
 import {open, readFile} from "node:fs/promises";
 import {gunzipSync} from "node:zlib";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Geometry, Position} from "geojson";
+import {feature} from "topojson-client";
+import type {Topology} from "topojson-specification";
 import {fromLambert93} from "./lambert93.ts";
 import {fromUtm, utmZoneOf} from "./utm.ts";
 import {decodeWkb} from "./wkb.ts";
@@ -22,9 +24,11 @@ export interface SourceFeature {
 /** The content of one boundary file. */
 export interface BoundaryLayer {
   file: string;
-  format: "geojson" | "geoparquet";
+  format: "geojson" | "topojson" | "geoparquet";
   crs: BoundaryCrs;
   features: SourceFeature[];
+  /** For a TopoJSON file: the name of the object these features come from (one layer per object). */
+  object?: string;
 }
 
 /** Error in a boundary file, naming the dataset and the file (and the feature or row when known). */
@@ -55,17 +59,27 @@ export function toWgs84(crs: BoundaryCrs): ((p: Position) => Position) | null {
   return (p) => fromUtm(p, zone);
 }
 
-/** Reads a GeoJSON FeatureCollection (RFC 7946, or the 2008 form with a `crs` member). */
-export async function readGeoJson(file: string, text?: string): Promise<BoundaryLayer> {
-  let json: unknown;
+/** Parses JSON text, or throws a {@link BoundaryFileError} naming the file. */
+function parseJson(file: string, text: string): unknown {
   try {
-    json = JSON.parse(text ?? (await readFile(file, "utf8")));
+    return JSON.parse(text);
   } catch (error) {
     throw new BoundaryFileError(file, `not valid JSON: ${(error as Error).message}`);
   }
+}
+
+/** Reads a GeoJSON FeatureCollection (RFC 7946, or the 2008 form with a `crs` member). */
+export async function readGeoJson(file: string, text?: string): Promise<BoundaryLayer> {
+  return geoJsonLayer(file, parseJson(file, text ?? (await readFile(file, "utf8"))));
+}
+
+function geoJsonLayer(file: string, json: unknown): BoundaryLayer {
   const fc = json as {type?: string; crs?: {properties?: {name?: unknown}}; features?: unknown};
   if (fc.type !== "FeatureCollection" || !Array.isArray(fc.features)) {
-    throw new BoundaryFileError(file, `expected a GeoJSON FeatureCollection, found ${String(fc.type)}`);
+    throw new BoundaryFileError(
+      file,
+      `expected a GeoJSON FeatureCollection or a TopoJSON Topology, found ${String(fc.type)}`
+    );
   }
   const crs = crsOf(fc.crs?.properties?.name);
   if (!crs)
@@ -82,6 +96,78 @@ export async function readGeoJson(file: string, text?: string): Promise<Boundary
     };
   });
   return {file, format: "geojson", crs, features};
+}
+
+/** Extent [xmin, ymin, xmax, ymax] of the positions of `features`. */
+function extentOf(features: readonly SourceFeature[]): [number, number, number, number] {
+  const e: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  const walk = (c: unknown): void => {
+    if (!Array.isArray(c)) return;
+    if (typeof c[0] === "number") {
+      const [x, y] = c as number[];
+      e[0] = Math.min(e[0], x!);
+      e[1] = Math.min(e[1], y!);
+      e[2] = Math.max(e[2], x!);
+      e[3] = Math.max(e[3], y!);
+    } else c.forEach(walk);
+  };
+  for (const f of features) if (f.geometry && "coordinates" in f.geometry) walk(f.geometry.coordinates);
+  return e;
+}
+
+/**
+ * The CRS of positions that carry no CRS (TopoJSON has none): longitudes/latitudes when they fit, Lambert-93
+ * metres when they fall in its domain (mainland France, DROM placed as insets included), else null.
+ */
+export function crsOfExtent([xmin, ymin, xmax, ymax]: readonly number[]): BoundaryCrs | null {
+  if (xmin! >= -180 && xmax! <= 180 && ymin! >= -90 && ymax! <= 90) return "CRS84";
+  if (xmin! >= -500_000 && xmax! <= 2_000_000 && ymin! >= 5_000_000 && ymax! <= 7_500_000) return "EPSG:2154";
+  return null;
+}
+
+/**
+ * The layers of a TopoJSON Topology: one per object, its geometries turned into features by topojson-client
+ * (quantization undone). A feature's `id` is kept as property `code` when its properties have none, since
+ * TopoJSON tools often key features by id only (e.g. mapshaper's `id-field`). The CRS is read from a `crs`
+ * member if any, else from the extent (WGS 84 or Lambert-93). Which object holds territories is decided by the
+ * caller (`pickLayers` in `./contours.ts`).
+ */
+export function topologyLayers(file: string, json: unknown): BoundaryLayer[] {
+  const topology = json as Partial<Topology> & {crs?: {properties?: {name?: unknown}}};
+  const objects = topology.objects;
+  if (!objects || typeof objects !== "object" || Object.keys(objects).length === 0)
+    throw new BoundaryFileError(file, "malformed TopoJSON: no `objects`");
+  if (!Array.isArray(topology.arcs)) throw new BoundaryFileError(file, "malformed TopoJSON: no `arcs` array");
+  const layers = Object.entries(objects).map(([name, object]) => {
+    let features: SourceFeature[];
+    try {
+      const decoded = feature(topology as Topology, object) as unknown as {
+        type: string;
+        features?: {id?: unknown; properties?: Record<string, unknown> | null; geometry: Geometry | null}[];
+        id?: unknown;
+        properties?: Record<string, unknown> | null;
+        geometry?: Geometry | null;
+      };
+      const list = decoded.features ?? [decoded as NonNullable<typeof decoded.features>[number]];
+      features = list.map((f) => {
+        const properties = {...(f.properties ?? {})};
+        if (f.id != null && !("code" in properties)) properties.code = String(f.id);
+        return {properties, geometry: f.geometry ?? null};
+      });
+    } catch (error) {
+      throw new BoundaryFileError(file, `malformed TopoJSON: ${(error as Error).message}`, `object ${name}`);
+    }
+    return {name, features};
+  });
+  const crs = topology.crs
+    ? crsOf(topology.crs.properties?.name)
+    : crsOfExtent(extentOf(layers.flatMap((l) => l.features)));
+  if (!crs)
+    throw new BoundaryFileError(
+      file,
+      "TopoJSON coordinates are neither WGS 84 longitudes/latitudes nor Lambert-93 metres"
+    );
+  return layers.map(({name, features}) => ({file, format: "topojson", crs, features, object: name}));
 }
 
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
@@ -154,10 +240,11 @@ export async function readGeoParquet(file: string): Promise<BoundaryLayer> {
 }
 
 /**
- * Reads a boundary file: GeoParquet (`PAR1` magic), GeoJSON, or gzip-compressed GeoJSON (`.geojson.gz`, as on
- * data.gouv.fr). The content decides, not the extension (a downloaded file may be named anything).
+ * Reads a boundary file: GeoParquet (`PAR1` magic), GeoJSON or TopoJSON, gzip-compressed or not (`.geojson.gz`,
+ * as on data.gouv.fr). The content decides, not the extension (a downloaded file may be named anything). A
+ * TopoJSON file gives one layer per object; other files one layer.
  */
-export async function readBoundaryFile(file: string): Promise<BoundaryLayer> {
+export async function readBoundaryLayers(file: string): Promise<BoundaryLayer[]> {
   const handle = await open(file, "r");
   const head = Buffer.alloc(4);
   try {
@@ -165,9 +252,25 @@ export async function readBoundaryFile(file: string): Promise<BoundaryLayer> {
   } finally {
     await handle.close();
   }
-  if (head.toString("latin1") === "PAR1") return readGeoParquet(file);
-  if (head[0] === 0x1f && head[1] === 0x8b)
-    return readGeoJson(file, gunzipSync(await readFile(file)).toString("utf8"));
-  if (/\.(geo)?json$/i.test(file) || /^\s*[{[]/.test(head.toString("utf8"))) return readGeoJson(file);
-  throw new BoundaryFileError(file, "unknown format (expected GeoJSON, gzip GeoJSON or GeoParquet)");
+  if (head.toString("latin1") === "PAR1") return [await readGeoParquet(file)];
+  let text: string;
+  if (head[0] === 0x1f && head[1] === 0x8b) text = gunzipSync(await readFile(file)).toString("utf8");
+  else if (/\.(geo|topo)?json$/i.test(file) || /^\s*[{[]/.test(head.toString("utf8")))
+    text = await readFile(file, "utf8");
+  else
+    throw new BoundaryFileError(
+      file,
+      "unknown format (expected GeoJSON, TopoJSON, gzip GeoJSON or GeoParquet)"
+    );
+  const json = parseJson(file, text);
+  if ((json as {type?: unknown})?.type === "Topology") return topologyLayers(file, json);
+  return [geoJsonLayer(file, json)];
+}
+
+/** Reads a boundary file that holds one layer (GeoJSON, GeoParquet, or a TopoJSON of one object). */
+export async function readBoundaryFile(file: string): Promise<BoundaryLayer> {
+  const layers = await readBoundaryLayers(file);
+  if (layers.length !== 1)
+    throw new BoundaryFileError(file, `${layers.length} TopoJSON objects where one layer was expected`);
+  return layers[0]!;
 }

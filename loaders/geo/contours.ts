@@ -19,7 +19,7 @@ import {cog2026, mapCommuneCode} from "./cog.ts";
 import {COG_ATTRIBUTION, COG_VINTAGE} from "./cog-data.ts";
 import type {BoundaryLayer} from "./boundary-files.ts";
 import {BoundaryFileError, toWgs84} from "./boundary-files.ts";
-import {orientForD3} from "./orientation.ts";
+import {orientForD3, withoutFlatRings} from "./orientation.ts";
 import type {TerritoryIndex} from "./territories.ts";
 import {territories2026} from "./territories.ts";
 
@@ -35,7 +35,7 @@ export interface ContoursOptions extends MapOptions {
   quantization?: number;
   /** Move the five DROM beside the mainland in the map topology (default true). */
   insets?: boolean;
-  /** Attribution of the source, shown under maps (default: IGN ADMIN EXPRESS COG + COG). */
+  /** Attribution of the map topology, shown under maps (default: {@link contoursAttribution} of an unknown source). */
   attribution?: string;
   /** COG tables to use (default 2026). */
   cog?: CogIndex;
@@ -77,8 +77,24 @@ export interface ContoursResult {
   report: ContoursReport;
 }
 
-/** Default attribution of boundary data. */
-export const CONTOURS_ATTRIBUTION = `IGN, ADMIN EXPRESS COG (Licence Ouverte 2.0) ; ${COG_ATTRIBUTION}`;
+/**
+ * The attribution of a contours map: the boundaries' source, in the words given when they were loaded, then the
+ * COG the kit used to map their codes to today's territories.
+ */
+export function contoursAttribution(source: string): string {
+  return `${source} ; ${COG_ATTRIBUTION}`;
+}
+
+/**
+ * What a map says of boundaries loaded without an attribution: the file they came from, and how to name their
+ * source (the kit cannot know it, and does not guess).
+ */
+export function unattributedSource(file: string): string {
+  return `Contours chargés depuis ${file} (source à préciser : --attribution)`;
+}
+
+/** Boundaries whose file is not even known (a map built from rows alone). */
+const UNKNOWN_SOURCE = "Contours de source non précisée";
 
 /** Topology type expected by topojson-simplify. */
 type SimplifiableTopology = Parameters<typeof simplify>[0];
@@ -146,6 +162,44 @@ function isDrom(level: Level, code: string): boolean {
 }
 
 /**
+ * The layers to build from: GeoJSON and GeoParquet layers as they are; of the objects of a TopoJSON file, those
+ * whose features carry territory codes (as {@link inferLevel} finds them), at the finest level present
+ * (communes, then EPCI, départements, régions: a TopoJSON may also hold coarser meshes). Pure.
+ * @throws BoundaryFileError when a TopoJSON file has no such object.
+ */
+export function pickLayers(
+  layers: readonly BoundaryLayer[],
+  options: Pick<ContoursOptions, "level" | "codeField"> = {}
+): BoundaryLayer[] {
+  const picked: BoundaryLayer[] = [];
+  const topologies = new Map<string, BoundaryLayer[]>();
+  for (const layer of layers) {
+    if (layer.object === undefined) picked.push(layer);
+    else topologies.set(layer.file, [...(topologies.get(layer.file) ?? []), layer]);
+  }
+  for (const [file, objects] of topologies) {
+    const found = objects.flatMap((layer) => {
+      if (layer.features.length === 0) return [];
+      try {
+        return [{layer, level: inferLevel(layer, options).level}];
+      } catch {
+        return [];
+      }
+    });
+    const level = LEVELS.find((l) => found.some((f) => f.level === l));
+    if (!level) {
+      const names = objects.map((o) => o.object).join(", ");
+      throw new BoundaryFileError(
+        file,
+        `no TopoJSON object with commune, EPCI, département or région codes (objects: ${names})`
+      );
+    }
+    picked.push(...found.filter((f) => f.level === level).map((f) => f.layer));
+  }
+  return picked;
+}
+
+/**
  * Builds the kit's contours from one or more boundary layers of the same level (pure: no I/O).
  * Layers in Lambert-93 or UTM are re-projected to WGS 84.
  */
@@ -187,6 +241,12 @@ export function buildContours(layers: BoundaryLayer[], options: ContoursOptions 
         report.invalidGeometries.push({index, code: raw, type: g?.type ?? "null"});
         continue;
       }
+      const solid = withoutFlatRings(g);
+      if (!solid) {
+        report.invalidGeometries.push({index, code: raw, type: `${g.type} (flat)`});
+        continue;
+      }
+      g = solid;
       let group = groups.get(code);
       if (!group) groups.set(code, (group = {from: new Set(), features: []}));
       group.from.add(raw);
@@ -271,7 +331,7 @@ export function mapTopology(
       cog: COG_VINTAGE,
       projection: "conic-france",
       insets,
-      attribution: options.attribution ?? CONTOURS_ATTRIBUTION
+      attribution: options.attribution ?? contoursAttribution(UNKNOWN_SOURCE)
     }
   });
 }

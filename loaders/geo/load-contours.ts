@@ -11,17 +11,17 @@ import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/pro
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Level} from "./codes.ts";
-import {readBoundaryFile} from "./boundary-files.ts";
+import {readBoundaryLayers} from "./boundary-files.ts";
 import type {ContourRow, ContoursOptions, ContoursResult} from "./contours.ts";
-import {buildContours, CONTOURS_ATTRIBUTION} from "./contours.ts";
+import {buildContours, pickLayers} from "./contours.ts";
 import {encodeWkb} from "./wkb.ts";
 
-/** Files of the given paths; a folder stands for its `.geojson`, `.json` and `.parquet` files. */
+/** Files of the given paths; a folder stands for its `.geojson`, `.json`, `.topojson` and `.parquet` files. */
 async function expand(inputs: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const input of inputs) {
     if ((await stat(input)).isDirectory()) {
-      const names = (await readdir(input)).filter((n) => /\.(geo)?(json|parquet)$/i.test(n)).sort();
+      const names = (await readdir(input)).filter((n) => /\.((geo|topo)?json|parquet)$/i.test(n)).sort();
       files.push(...names.map((n) => join(input, n)));
     } else files.push(input);
   }
@@ -30,7 +30,7 @@ async function expand(inputs: string[]): Promise<string[]> {
 }
 
 /**
- * Reads one or more official boundary files (GeoJSON or GeoParquet; WGS 84 or Lambert-93; a folder of
+ * Reads one or more official boundary files (GeoJSON, TopoJSON or GeoParquet; WGS 84 or Lambert-93; a folder of
  * per-département files is fine) and builds the contours of today's COG. Nothing is written.
  */
 export async function loadContours(
@@ -38,8 +38,8 @@ export async function loadContours(
   options: ContoursOptions = {}
 ): Promise<ContoursResult> {
   const files = await expand(Array.isArray(input) ? input : [input]);
-  const layers = await Promise.all(files.map(readBoundaryFile));
-  return buildContours(layers, options);
+  const layers = (await Promise.all(files.map(readBoundaryLayers))).flat();
+  return buildContours(pickLayers(layers, options), options);
 }
 
 /** Writes `content` to `file` through a temporary file and a rename, so a reader never sees half a file. */
@@ -121,7 +121,7 @@ export async function writeContours(
     source: Object.keys(sha256),
     sha256,
     licence: "Licence Ouverte 2.0 (Etalab)",
-    attribution: CONTOURS_ATTRIBUTION,
+    attribution: (result.topology as {kit?: {attribution?: string}}).kit?.attribution ?? "",
     vintage: "COG 2026 (codes); géométries selon la source",
     rows: result.rows.length,
     columns: [

@@ -31,3 +31,25 @@ export function orientForD3<G extends Polygon | MultiPolygon>(geometry: G): G {
     ? {...geometry, coordinates: polygon(geometry.coordinates)}
     : {...geometry, coordinates: (geometry as MultiPolygon).coordinates.map(polygon)};
 }
+
+/** Twice the planar area (square degrees) under which a ring is taken as flat: about a hundredth of a m². */
+const FLAT = 1e-12;
+
+/**
+ * The same geometry without its flat rings (no area: collinear or repeated points, as heavy simplification and
+ * quantization leave), which d3-geo cannot orient and draws as the whole globe: a flat exterior ring drops its
+ * polygon, a flat hole is dropped. `null` when no polygon is left. Pure.
+ */
+export function withoutFlatRings(geometry: Polygon | MultiPolygon): Polygon | MultiPolygon | null {
+  const keep = (rings: Position[][]): Position[][] | null => {
+    if (rings.length === 0 || Math.abs(ringArea2(rings[0]!)) < FLAT) return null;
+    return rings.filter((ring, i) => i === 0 || Math.abs(ringArea2(ring)) >= FLAT);
+  };
+  if (geometry.type === "Polygon") {
+    const rings = keep(geometry.coordinates);
+    return rings ? {...geometry, coordinates: rings} : null;
+  }
+  const polygons = geometry.coordinates.map(keep).filter((p): p is Position[][] => p !== null);
+  if (polygons.length === 0) return null;
+  return polygons.length === geometry.coordinates.length ? geometry : {...geometry, coordinates: polygons};
+}

@@ -211,18 +211,18 @@ EXPECTATIONS["/cartes"] = [
     mode: "contours"
   },
   {
-    what: "the EPCI map drawn on the loaded contours, with their source (IGN)",
-    check: mapDrawn("Indice de démonstration par EPCI", "IGN"),
+    what: "the EPCI map drawn on the loaded contours, with their own source (bellice/ngeofr-maps)",
+    check: mapDrawn("Indice de démonstration par EPCI", "bellice/ngeofr-maps"),
     mode: "contours"
   },
   {
-    what: "the commune map drawn on the loaded contours, with their source (IGN)",
-    check: mapDrawn("Indice de démonstration par commune", "IGN"),
+    what: "the commune map drawn on the loaded contours, with their own source (gregoiredavid/france-geojson)",
+    check: mapDrawn("Indice de démonstration par commune", "gregoiredavid/france-geojson"),
     mode: "contours"
   },
   {
-    what: "the département map drawn on the loaded contours, with their source (IGN)",
-    check: mapDrawn("Indice de démonstration par département", "IGN"),
+    what: "the département map drawn on the loaded contours, with their own source (bellice/ngeofr-maps)",
+    check: mapDrawn("Indice de démonstration par département", "bellice/ngeofr-maps"),
     mode: "contours"
   }
 ];

@@ -30,19 +30,33 @@ export const REAL_EXTRACTS: Record<string, string> = {
   "effectifs-ecoles": "effectifs-ecoles/fr-en-ecoles-effectifs-nb_classes_dep35.csv"
 };
 
+/** Attribution that ../shared/geo/bellice-ngeofr-maps/SOURCE.md asks for (IGN upstream, then the repository). */
+const BELLICE = "IGN – ADMIN EXPRESS COG 2025 (Licence Ouverte 2.0) ; bellice/ngeofr-maps (MIT)";
+
 /**
  * The official contours loaded, in this order, into the `contours` snapshot (paths under ../shared/geo; see
- * each folder's SOURCE.md): one input per level, the formats a user meets.
+ * each folder's SOURCE.md), each with the attribution its SOURCE.md asks for (`--attribution`): one input per
+ * level, the formats a user meets. (A folder of per-département files is covered by test/geo/.)
  */
-export const REAL_CONTOURS: {level: string; input: string}[] = [
-  // IGN ADMIN EXPRESS COG 2018 via gregoiredavid/france-geojson: GeoJSON, WGS 84, one file per département
-  // (those present, La Réunion included), loaded as a folder; 2018 codes merged into COG 2026 communes.
-  {level: "commune", input: "gregoiredavid-france-geojson/communes-par-departement"},
+export const REAL_CONTOURS: {level: string; input: string; attribution: string}[] = [
+  // All communes of France (34,868, DROM at real positions), COG 2018 geometry of gregoiredavid/france-geojson
+  // already keyed by COG 2026 codes: TopoJSON, WGS 84, features keyed by id (../shared/geo/derived/SOURCE.md).
+  {
+    level: "commune",
+    input: "derived/communes-cog2026-from2018-ms5pct.topo.json",
+    attribution:
+      "IGN – Admin Express COG 2018 ; INSEE COG 2018 ; mise en forme gregoiredavid/france-geojson (Licence Ouverte), codes ramenés au COG 2026 et simplifiés (mapshaper)"
+  },
   // IGN ADMIN EXPRESS COG 2025 via bellice/ngeofr-maps: GeoParquet, Lambert-93, DROM already placed as insets.
-  {level: "epci", input: "bellice-ngeofr-maps/frdrom-compact/epci-frdrom-compact-2025-surface-gen.parquet"},
+  {
+    level: "epci",
+    input: "bellice-ngeofr-maps/frdrom-compact/epci-frdrom-compact-2025-surface-gen.parquet",
+    attribution: BELLICE
+  },
   {
     level: "departement",
-    input: "bellice-ngeofr-maps/frdrom-compact/dep-frdrom-compact-2025-surface-gen.parquet"
+    input: "bellice-ngeofr-maps/frdrom-compact/dep-frdrom-compact-2025-surface-gen.parquet",
+    attribution: BELLICE
   }
 ];
 
@@ -73,8 +87,9 @@ function loadContours(npm: Npm): boolean {
     console.log(`contours : ${what} absent(s), cartes des communes et des EPCI non vérifiées`);
     return false;
   }
-  for (const {input} of REAL_CONTOURS) {
-    npm("run", "data", "--silent", "--", "load", "contours", "--input", join(sharedGeo, input));
+  for (const {input, attribution} of REAL_CONTOURS) {
+    const file = join(sharedGeo, input);
+    npm("run", "data", "--silent", "--", "load", "contours", "--input", file, "--attribution", attribution);
   }
   return true;
 }

@@ -95,7 +95,7 @@ function squares(field: string, items: [string, number, number][]): string {
 }
 
 describe("npm run data -- load contours, several files and levels", () => {
-  it("loads a folder of per-département commune files, then EPCI, keeping both levels in the kit loaded", async () => {
+  it("loads a folder of per-département commune files, then EPCI, keeping both levels and their sources", async () => {
     const root = await mkdtemp(join(tmpdir(), "kit-contours-levels-"));
     const paths = kitPaths(root);
     const folder = join(root, "communes-par-departement");
@@ -112,7 +112,7 @@ describe("npm run data -- load contours, several files and levels", () => {
       const epci = join(root, "epci.geojson");
       await writeFile(epci, squares("epci_siren", [["200054781", 2.35, 48.86]]));
 
-      const communes = await loadDataset("contours", folder, {paths});
+      const communes = await loadDataset("contours", folder, {paths, attribution: "Ma source communale"});
       expect(communes.rows).toBe(3);
       const meta = JSON.parse(
         await readFile(join(paths.snapshots, "contours", "contours.meta.json"), "utf8")
@@ -125,8 +125,28 @@ describe("npm run data -- load contours, several files and levels", () => {
       const table = fromArrowStream(main.arrow, summarizeColumns(contours.columns));
       const levels = Array.from({length: table.rowCount}, (_, i) => String(rowAt(table, i).niveau)).sort();
       expect(levels).toEqual(["commune", "commune", "commune", "epci"]);
-      expect(await contoursOrAbsent("commune", paths)).not.toHaveProperty("kit.absent");
-      expect(await contoursOrAbsent("epci", paths)).not.toHaveProperty("kit.absent");
+
+      // Each level keeps its own file, digest and attribution; none is credited to IGN unasked.
+      const after = JSON.parse(
+        await readFile(join(paths.snapshots, "contours", "contours.meta.json"), "utf8")
+      );
+      const sources = after.sources as {part: string; file: string; sha256: string; attribution: string}[];
+      expect(sources.map((s) => [s.part, s.file])).toEqual([
+        ["commune", "communes-par-departement"],
+        ["epci", "epci.geojson"]
+      ]);
+      expect(sources[0]!.sha256).toBe(meta.sha256);
+      expect(sources[1]!.sha256).toMatch(/^[0-9a-f]{64}$/);
+      expect(sources[1]!.sha256).not.toBe(sources[0]!.sha256);
+      expect(sources[0]!.attribution).toBe("Ma source communale");
+      expect(sources[1]!.attribution).toBe(
+        "Contours chargés depuis epci.geojson (source à préciser : --attribution)"
+      );
+      const commune = (await contoursOrAbsent("commune", paths)) as {kit: {attribution: string}};
+      const epciMap = (await contoursOrAbsent("epci", paths)) as {kit: {attribution: string}};
+      expect(commune.kit.attribution).toMatch(/^Ma source communale ; INSEE/);
+      expect(epciMap.kit.attribution).toMatch(/^Contours chargés depuis epci\.geojson/);
+      for (const map of [commune, epciMap]) expect(map.kit.attribution).not.toMatch(/IGN/);
     } finally {
       await rm(root, {recursive: true, force: true});
     }
