@@ -145,7 +145,8 @@ EXPECTATIONS["/defis/diagnostic-territorial"] = defiPage(
 EXPECTATIONS["/atelier"] = [
   {what: "the schema browser with the catalogue tables", check: count(".kit-schema details", 10)},
   {what: "the SQL editor (CodeMirror)", check: count(".kit-sql-editor .cm-content", 1)},
-  {what: "the default query's result table", check: tableWith("region", "communes", "population")}
+  {what: "the default query's result table", check: tableWith("region", "communes", "population")},
+  {what: "the automatic chart: région codes give a map", check: count("#observablehq-main figure.kit-map", 1)}
 ];
 EXPECTATIONS["/indicateurs"] = [
   {what: "the builder's controls", check: hasText("Agrégation")},
