@@ -78,6 +78,10 @@ const fr = (n: number) => n.toLocaleString("fr-FR");
 
 /** The report in French, one line per fact, for the `data` command's output. */
 export function formatCogReport(id: string, report: CogCodeReport): string[] {
+  if (report.codes === 0)
+    return [
+      `${id} : aucun code commune renseigné (colonne ${report.column}) : la table ne se joint pas aux communes par ce code`
+    ];
   const from = report.sourceVintage ? ` (source au COG ${report.sourceVintage})` : "";
   const lines = [
     `${id} : ${fr(report.codes)} codes commune distincts${from} ; ${fr(report.current)} au COG ${report.targetVintage}, ${fr(report.mapped)} ramenés à une commune actuelle, ${fr(report.unmapped.length)} sans correspondance`

@@ -14,6 +14,11 @@ const REASONS = {
  * @returns {{summary: string, reasons: string[]}}
  */
 export function cogSummary(cog) {
+  if (cog.codes === 0)
+    return {
+      summary: `Aucun code commune renseigné (colonne ${cog.column}) : la table ne se joint pas aux communes par ce code.`,
+      reasons: []
+    };
   const from = cog.sourceVintage ? `codés au COG ${cog.sourceVintage}` : "de millésime non précisé";
   const summary =
     `${formatNumber(cog.codes)} codes commune distincts (${cog.column}, ${from}) : ` +

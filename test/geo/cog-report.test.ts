@@ -66,6 +66,19 @@ describe("COG code report", () => {
     expect(reasons).toEqual(["1 anciens codes de communes fusionnées"]);
   });
 
+  it("says when a table has no commune code at all, rather than counting zeros", () => {
+    const report = cogCodeReport(getDataset("lieux-mediation-numerique"), "code_insee", [null, "", null]);
+    expect(report.codes).toBe(0);
+    expect(formatCogReport("lieux-mediation-numerique", report)).toEqual([
+      "lieux-mediation-numerique : aucun code commune renseigné (colonne code_insee) : la table ne se joint pas aux communes par ce code"
+    ]);
+    expect(cogSummary(report)).toEqual({
+      summary:
+        "Aucun code commune renseigné (colonne code_insee) : la table ne se joint pas aux communes par ce code.",
+      reasons: []
+    });
+  });
+
   it("picks the key when it is a commune code, else the first commune code column", () => {
     expect(communeCodeColumnOf(getDataset("couverture-thd"))).toBe("code_commune");
     expect(communeCodeColumnOf(getDataset("annuaire-education"))).toBe("code_commune");
