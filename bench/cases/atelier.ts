@@ -3,16 +3,20 @@
  * atelier page). Two figures measured in the page itself: the time from navigation to the first result of a
  * query on a catalogue table (target < 3 s: DuckDB-Wasm start + table download + query), and the time of a
  * population-weighted aggregation of all communes by département once the tables are loaded (target < 100 ms).
+ * The first result is measured twice: in a private context (a first visit, nothing cached) and on a second
+ * visit with a real profile (HTTP cache and V8's compiled-code cache, as in a user's browser), and its floor is
+ * measured on a bare page that only opens DuckDB-Wasm.
  * The memory column is the Node driver's, not Chromium's.
  */
 import {execFileSync} from "node:child_process";
-import {existsSync} from "node:fs";
+import {existsSync, mkdtempSync, readdirSync, rmSync} from "node:fs";
+import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
 import {indicatorSql, DEFAULT_STATE, type Measure} from "../../src/components/indicator-sql.js";
 import {sqlToUrlParts} from "../../src/components/sql-url.js";
-import {findChromium, launchChromium} from "../../test/e2e/browser.ts";
+import {findChromium, launchChromium, launchChromiumWithProfile} from "../../test/e2e/browser.ts";
 import type {BenchCase, VariantResult} from "../types.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..", "..");
@@ -34,24 +38,58 @@ const WEIGHTED_SQL = indicatorSql(
   [WEIGHTED_MEASURE]
 );
 
-/** Opens the workshop on a query in Chromium, runs `measure`, closes everything. */
+function chromiumPath(): string {
+  const executable = findChromium();
+  if (!executable) throw new Error("Chromium introuvable (apt-get install chromium, ou CHROMIUM_PATH)");
+  return executable;
+}
+
+async function atelierUrl(origin: string, sql: string): Promise<string> {
+  const {search, hash} = await sqlToUrlParts(sql);
+  return `${origin}/atelier${search}${hash}`;
+}
+
+/** Opens the workshop on a query in a fresh private Chromium context, runs `measure`, closes everything. */
 async function withAtelier(
   dist: string,
   sql: string,
   measure: (page: Page) => Promise<VariantResult>
 ): Promise<VariantResult> {
-  const executable = findChromium();
-  if (!executable) throw new Error("Chromium introuvable (apt-get install chromium, ou CHROMIUM_PATH)");
   const {server, origin} = await serveStatic(dist);
-  const browser = await launchChromium(executable);
+  const browser = await launchChromium(chromiumPath());
   try {
     const page = await browser.newPage();
-    const {search, hash} = await sqlToUrlParts(sql);
-    await page.goto(`${origin}/atelier${search}${hash}`, {waitUntil: "commit"});
+    await page.goto(await atelierUrl(origin, sql), {waitUntil: "commit"});
     return await measure(page);
   } finally {
     await browser.close();
     server.close();
+  }
+}
+
+/**
+ * The first result of a second visit: a new Chromium profile opens the workshop once (DuckDB's files go to the
+ * HTTP cache, V8 caches the compiled WebAssembly a few seconds after), then a new tab opens it again.
+ */
+async function secondVisit(dist: string, sql: string): Promise<VariantResult> {
+  const {server, origin} = await serveStatic(dist);
+  const profile = mkdtempSync(join(tmpdir(), "kit-bench-profile-"));
+  const context = await launchChromiumWithProfile(chromiumPath(), profile);
+  try {
+    const url = await atelierUrl(origin, sql);
+    const visit = await context.newPage();
+    await visit.goto(url, {waitUntil: "commit"});
+    await nextResult(visit);
+    await visit.waitForTimeout(5000);
+    await visit.close();
+    const page = await context.newPage();
+    await page.goto(url, {waitUntil: "commit"});
+    const first = await nextResult(page);
+    return {rows: first.rows, ms: first.at};
+  } finally {
+    await context.close();
+    server.close();
+    rmSync(profile, {recursive: true, force: true});
   }
 }
 
@@ -71,6 +109,48 @@ async function nextResult(page: Page, previous = ""): Promise<{rows: number; ms:
   return (await handle.jsonValue()) as {rows: number; ms: number; at: number};
 }
 
+/**
+ * The same first query's floor: a bare page (no Framework, no editor) that only opens DuckDB-Wasm from the
+ * built site's own files (`dist/_npm/@duckdb/…`: module, worker, WebAssembly), loads nothing and runs
+ * `SELECT 6*7`. The gap between this figure and the workshop's is what the page itself costs.
+ */
+async function engineOnly(dist: string): Promise<VariantResult> {
+  const [folder] = readdirSync(join(dist, "_npm", "@duckdb")).filter((f) => f.startsWith("duckdb-wasm@"));
+  if (!folder) throw new Error("DuckDB-Wasm absent de dist/_npm : le site n'a pas de page SQL ?");
+  const base = `/_npm/@duckdb/${folder}`;
+  const module = readdirSync(join(dist, base)).find((f) => f.endsWith(".js"));
+  const worker = readdirSync(join(dist, base, "dist")).find((f) =>
+    /^duckdb-browser-eh\.worker\..*js$/.test(f)
+  );
+  if (!module || !worker) throw new Error(`${base} : module ou worker DuckDB introuvable`);
+  const page = `<!doctype html><meta charset="utf-8"><script type="module">
+    import * as duckdb from "${base}/${module}";
+    const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker("${base}/dist/${worker}"));
+    await db.instantiate("${base}/dist/duckdb-eh.wasm");
+    await db.open({});
+    const result = await (await db.connect()).query("SELECT 6*7 AS x");
+    window.__result = {rows: result.numRows, x: result.getChildAt(0).get(0), at: performance.now()};
+  </script>`;
+  const {server, origin} = await serveStatic(dist);
+  const browser = await launchChromium(chromiumPath());
+  try {
+    const tab = await browser.newPage();
+    await tab.route(`${origin}/__moteur-seul`, (route) =>
+      route.fulfill({contentType: "text/html", body: page})
+    );
+    await tab.goto(`${origin}/__moteur-seul`, {waitUntil: "commit"});
+    const handle = await tab.waitForFunction(() => (window as {__result?: unknown}).__result, null, {
+      timeout: 120_000
+    });
+    const {rows, x, at} = (await handle.jsonValue()) as {rows: number; x: number; at: number};
+    if (x !== 42) throw new Error(`SELECT 6*7 a donné ${x}`);
+    return {rows, ms: at};
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
+
 export const atelierBench: BenchCase = {
   name: "atelier",
   description: "atelier SQL dans Chromium headless (site construit) : premier résultat, agrégation pondérée",
@@ -87,6 +167,9 @@ export const atelierBench: BenchCase = {
         // `at` is counted from the navigation start (performance.timeOrigin).
         return {rows: first.rows, ms: first.at};
       }),
+    "navigation → premier résultat, seconde visite (cache du navigateur)": (dist) =>
+      secondVisit(dist, FIRST_SQL),
+    "moteur seul : page nue, DuckDB-Wasm ouvert, SELECT 6*7 (référence)": (dist) => engineOnly(dist),
     "agrégation pondérée, toutes communes (cible < 100 ms)": (dist) =>
       withAtelier(dist, WEIGHTED_SQL, async (page) => {
         let last = await nextResult(page); // first run: loads the tables

@@ -1,6 +1,6 @@
 /** Finding and launching the system Chromium (Debian's `chromium`) with playwright-core, fully offline. */
 import {existsSync} from "node:fs";
-import {chromium, type Browser} from "playwright-core";
+import {chromium, type Browser, type BrowserContext} from "playwright-core";
 
 const CANDIDATES = [
   "/usr/bin/chromium",
@@ -16,22 +16,32 @@ export function findChromium(): string | undefined {
   return CANDIDATES.find((path) => existsSync(path));
 }
 
-/** Launches headless Chromium with no background networking (its own requests would leave the machine). */
+/** Headless, with no background networking (Chromium's own requests would leave the machine). */
+const LAUNCH_OPTIONS = {
+  headless: true,
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+    "--lang=fr-FR"
+  ]
+};
+
+/** Launches headless Chromium; its contexts are private (memory cache only, like a private window). */
 export function launchChromium(executablePath: string): Promise<Browser> {
-  return chromium.launch({
-    executablePath,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--disable-default-apps",
-      "--disable-domain-reliability",
-      "--lang=fr-FR"
-    ]
-  });
+  return chromium.launch({executablePath, ...LAUNCH_OPTIONS});
+}
+
+/**
+ * Launches headless Chromium on a profile folder, as a user's browser is: HTTP cache on disk and V8's cache of
+ * compiled code (WebAssembly included), which private contexts do not keep. For measuring a second visit.
+ */
+export function launchChromiumWithProfile(executablePath: string, profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {executablePath, ...LAUNCH_OPTIONS});
 }
