@@ -25,6 +25,11 @@ const EXCEPTIONS_PROBE = new Uint8Array([
 /** The query options Framework's DuckDBClient sets by default (results as numbers and dates). */
 const CONFIG = {query: {castTimestampToDate: true, castBigIntToDouble: true}};
 
+/** A database started by {@link startDuckDB}, not yet taken by {@link openDuckDB}. */
+let early = null;
+/** Whether the page already opened a database (then starting one early would be a second, unused engine). */
+let opened = false;
+
 /**
  * Starts a database.
  * @returns {{client: Promise<{_db: any, query: (sql: string) => Promise<any>}>, started: Promise<void>}} `client`
@@ -33,6 +38,23 @@ const CONFIG = {query: {castTimestampToDate: true, castBigIntToDouble: true}};
  *   instantiate the WebAssembly (a page may wait for it before loading other heavy code).
  */
 export function openDuckDB() {
+  const started = early;
+  early = null;
+  opened = true;
+  return started ?? openNew();
+}
+
+/**
+ * Starts a database while the page is still being parsed (from `duckdb-start.js`, an `async` module script of
+ * the page, which runs before Framework's runtime has even started the page's cells). The page's first
+ * {@link openDuckDB} call takes this database instead of starting another one; if that call came first (the
+ * script loaded late), nothing is started.
+ */
+export function startDuckDB() {
+  if (!opened) early ??= openNew();
+}
+
+function openNew() {
   const bundle = WebAssembly.validate(EXCEPTIONS_PROBE) ? BUNDLES.eh : BUNDLES.mvp;
   const worker = new Worker(bundle.mainWorker);
   const db = import("npm:@duckdb/duckdb-wasm").then(

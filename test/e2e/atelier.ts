@@ -94,6 +94,9 @@ export const atelierScenarios: Scenario[] = [
         );
         if (requested.some((u) => /donnees\/.+\.arrow$/.test(u)))
           problems.push("a catalogue table was downloaded for a query that names none");
+        // duckdb-start.js starts the engine early and the page's first query must take it, not start another.
+        const engines = page.workers().filter((w) => /duckdb-browser-\w+\.worker/.test(w.url())).length;
+        if (engines !== 1) problems.push(`${engines} DuckDB-Wasm workers started for one query (expected 1)`);
       } finally {
         await close();
       }
