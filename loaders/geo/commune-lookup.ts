@@ -6,13 +6,13 @@
  * older name of a merged commune gives the commune it merged into). Names that match no commune, or several,
  * give null.
  */
-import {cogCommunes} from "../geo/cog-data.ts";
-import type {CommuneCode} from "../geo/codes.ts";
-import {slugColumn} from "./columns.ts";
+import {slug} from "../core/slug.ts";
+import {cogCommunes} from "./cog-data.ts";
+import type {CommuneCode} from "./codes.ts";
 
 /** `SAINT-MALO`, `St Malo`, `Saint Malo` → `saint_malo`; `L'HERMITAGE` → `l_hermitage`. */
 export function communeSlug(name: string): string {
-  return slugColumn(name).replace(/(^|_)st(e?)(?=_)/g, "$1saint$2");
+  return slug(name).replace(/(^|_)st(e?)(?=_)/g, "$1saint$2");
 }
 
 /** A lookup built once from the COG. */
@@ -36,7 +36,7 @@ export function communeLookup(): CommuneLookup {
       if (c.departement && c.chefLieu) add(merged, `${c.departement}|${slug}`, c.chefLieu);
       continue;
     }
-    const postals = (c as {codesPostaux?: string[]}).codesPostaux ?? [];
+    const postals = c.codesPostaux ?? [];
     for (const p of postals) add(byPostal, `${p}|${slug}`, c.code);
     if (c.departement) add(byDep, `${c.departement}|${slug}`, c.code);
   }
