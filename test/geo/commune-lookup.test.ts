@@ -10,22 +10,7 @@ import {
   nameSlug,
   oneEditApart
 } from "../../loaders/geo/commune-lookup.ts";
-
-/** The code of the commune (or arrondissement) of COG 2026 with this official name in this département. */
-function official(nom: string, departement: string): string {
-  const found = cogCommunes().filter(
-    (c) =>
-      c.nom === nom &&
-      c.departement === departement &&
-      (c.type === "commune-actuelle" || c.type === "arrondissement-municipal")
-  );
-  if (found.length !== 1) throw new Error(`${nom} (${departement}) : ${found.length} communes`);
-  return found[0]!.code;
-}
-
-/** Postal codes of a commune of COG 2026. */
-const postalsOf = (code: string) =>
-  cogCommunes().find((c) => c.code === code && c.type === "commune-actuelle")?.codesPostaux ?? [];
+import {official, postalsOf} from "./cog-names.ts";
 
 const lookup = communeLookup();
 const withArrondissements = communeLookup({arrondissements: true});
