@@ -24,6 +24,7 @@ import {
 } from "../../loaders/geo/commune-derivation.ts";
 import {departementsOfPostal} from "../../loaders/geo/commune-lookup.ts";
 import {getDataset} from "../../loaders/registry.ts";
+import {derivedCodesSummary} from "../../src/components/cog-report.js";
 import {official} from "./cog-names.ts";
 
 const ID = "lieux-mediation-numerique";
@@ -129,6 +130,23 @@ describe("code_insee derived from commune and code postal", () => {
     ]);
   });
 
+  it("is told in French on the catalogue page (derivedCodesSummary)", async () => {
+    const json = JSON.stringify([
+      legacy("a", "Abondance", "74360"),
+      legacy("b", "Abondance", "74360", {code_insee: official("Abondance", "74")}),
+      legacy("c", "PUYRICARD", "13540"),
+      legacy("d", "PUYRICARD", "13540")
+    ]);
+    const report = derivedCodesSummary(
+      derivedCodesReport((await ingest("hub.json", json)).table, derivation)
+    );
+    expect(report).toEqual({
+      summary:
+        "Code commune (code_insee) absent du fichier pour 3 lieux sur 4 : déduit du nom de la commune et du code postal (COG 2026) pour 1, marqués « déduit » dans la colonne code_insee_source ; sans correspondance : 2.",
+      unmatched: ["PUYRICARD (13540) × 2"]
+    });
+  });
+
   it("says nothing when the file gives every code, and cuts a long list of unmatched names", async () => {
     const given = JSON.stringify([
       legacy("a", "Abondance", "74360", {code_insee: official("Abondance", "74")})
@@ -136,6 +154,9 @@ describe("code_insee derived from commune and code postal", () => {
     const report = derivedCodesReport((await ingest("hub.json", given)).table, derivation);
     expect(report).toMatchObject({given: 1, derived: 0, missing: 0, unmatched: []});
     expect(formatDerivedCodes(ID, report)).toEqual([]);
+    expect(derivedCodesSummary(report).summary).toBe(
+      "Le fichier donne le code commune (code_insee) de tous les lieux."
+    );
     const many = Array.from({length: MAX_LISTED_UNMATCHED + 5}, (_, i) =>
       legacy(`x${i}`, `Hameau ${i}`, "13540")
     );
