@@ -12,13 +12,14 @@ import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from 
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {buildMeta, metaColumns} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
-import {parquetKeys} from "./core/parquet-table.ts";
+import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
 import {resolveSource, type PortalBases} from "./core/portal.ts";
 import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type Cell} from "./core/table.ts";
 import {mapCommuneCode} from "./geo/cog.ts";
+import {derivedCodesReport, formatDerivedCodes, type DerivedCodesReport} from "./geo/commune-derivation.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport, type CogCodeReport} from "./geo/cog-report.ts";
 import {DATASETS, getDataset} from "./registry.ts";
 import {findOnDisk, offlineTable} from "./resolve.ts";
@@ -129,6 +130,25 @@ async function reportCogCodes(
   return {cog};
 }
 
+/**
+ * The reports on the main table's commune codes for meta.json, printed: how many were derived from names
+ * (declarations that derive them), then what the codes become in COG 2026.
+ */
+async function reportCodes(
+  declaration: DatasetDeclaration,
+  output: OutputTable,
+  log: (line: string) => void
+): Promise<{cog?: CogCodeReport; derivedCodes?: DerivedCodesReport}> {
+  const derivation = declaration.deriveCommuneCode;
+  let derivedCodes: DerivedCodesReport | undefined;
+  if (derivation) {
+    const table = "table" in output ? output.table : await readParquetTable(output.parquet);
+    derivedCodes = derivedCodesReport(table, derivation);
+    for (const line of formatDerivedCodes(declaration.id, derivedCodes)) log(line);
+  }
+  return {...(derivedCodes ? {derivedCodes} : {}), ...(await reportCogCodes(declaration, output, log))};
+}
+
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
   const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
   if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
@@ -186,7 +206,7 @@ export async function loadDataset(
       rows: result.rowCount,
       status: "réel",
       ...(result.sources ? {sources: result.sources} : {}),
-      ...(await reportCogCodes(declaration, main, log))
+      ...(await reportCodes(declaration, main, log))
     });
     await writeOutputFolder(dir, result.tables, meta);
     await afterWrite(id, paths, log);
@@ -266,7 +286,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         rows: rowCount,
         status: "réel",
         ...(sources ? {sources} : {}),
-        ...(await reportCogCodes(declaration, tables[0]!, log))
+        ...(await reportCodes(declaration, tables[0]!, log))
       });
       await writeOutputFolder(dir, tables, meta, [file]);
       const columns = summarizeColumns(declaration.columns);

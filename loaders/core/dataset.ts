@@ -2,6 +2,7 @@
  * The declaration of a dataset: where it comes from, what it contains, how to read its files and what to show
  * when nothing has been fetched. One declaration per file in `loaders/datasets/`.
  */
+import type {CommuneCodeDerivation} from "../geo/commune-derivation.ts";
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
 import type {SourcePart} from "./meta.ts";
@@ -101,6 +102,12 @@ export interface DatasetDeclaration {
   variants?: readonly Variant[];
   /** Reshapes a parsed file before validation (pivot, field renames of older formats). Pure. */
   prepare?: (raw: RawFile, variant: string | undefined) => RawFile;
+  /**
+   * Fills the commune code where a file leaves it empty, from the commune's name and postal code (after
+   * `prepare`, before validation; `loaders/geo/commune-derivation.ts`), and marks each code's origin. Loads and
+   * fetches report how many were derived and which names matched nothing (meta.json `derivedCodes`).
+   */
+  deriveCommuneCode?: CommuneCodeDerivation;
   /** Derived tables written beside the main one. */
   parts?: readonly DerivedPart[];
   /**

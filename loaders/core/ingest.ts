@@ -8,6 +8,7 @@ import {createReadStream} from "node:fs";
 import {mkdtemp, readdir, readFile, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join} from "node:path";
+import {deriveCommuneCodes} from "../geo/commune-derivation.ts";
 import {parseCsvBytes} from "./csv.ts";
 import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
@@ -113,14 +114,19 @@ export async function readSource(
   return format === "json" ? parseJsonBytes(bytes, label) : parseCsvBytes(bytes, label, declaration.csv);
 }
 
-/** Reshapes, validates and derives the tables of an already-parsed file. Pure apart from `mapCommune`. */
+/**
+ * Reshapes, fills derived commune codes, validates and derives the tables of an already-parsed file. Pure apart
+ * from `mapCommune` (and reading the COG once for derived commune codes).
+ */
 export function validateRaw(
   declaration: DatasetDeclaration,
   raw: RawFile,
   context: DatasetContext = {}
 ): {table: DataTable; tables: NamedTable[]; variant: string | undefined} {
   const variant = declaration.variants?.find((v) => v.detect(raw.header))?.name;
-  const prepared = declaration.prepare ? declaration.prepare(raw, variant) : raw;
+  const reshaped = declaration.prepare ? declaration.prepare(raw, variant) : raw;
+  const derivation = declaration.deriveCommuneCode;
+  const prepared = derivation ? deriveCommuneCodes(reshaped, derivation, declaration.columns) : reshaped;
   const {table, issues} = validateFile(prepared, declaration.columns, {
     dataset: declaration.id,
     variant,

@@ -2,6 +2,7 @@
  * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data.
  */
 import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
+import type {DerivedCodesReport} from "../geo/commune-derivation.ts";
 import type {CogCodeReport} from "../geo/cog-report.ts";
 import type {ColumnSpec} from "./schema.ts";
 
@@ -36,6 +37,8 @@ export interface DatasetMeta {
   note?: string;
   /** What the commune codes become in the current COG (tables with commune codes, loaded or fetched). */
   cog?: CogCodeReport;
+  /** How many commune codes were derived from names and postal codes, and which names matched none. */
+  derivedCodes?: DerivedCodesReport;
   /** Provenance of each part of the rows when they come from several files (e.g. one per level of contours). */
   sources?: SourcePart[];
 }
@@ -69,7 +72,7 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 export function buildMeta(
   declaration: DatasetDeclaration,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
-    Partial<Pick<DatasetMeta, "note" | "cog" | "sources">>
+    Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources">>
 ): DatasetMeta {
   return {
     id: declaration.id,

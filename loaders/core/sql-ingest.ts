@@ -20,6 +20,7 @@ import {matchColumns, missingColumnIssues} from "./validate.ts";
 export function sqlPathApplies(declaration: DatasetDeclaration, context: DatasetContext = {}): boolean {
   return (
     !declaration.prepare &&
+    !declaration.deriveCommuneCode &&
     !declaration.ingest &&
     !context.mapCommune &&
     declaration.columns.every(columnWorksInSql)

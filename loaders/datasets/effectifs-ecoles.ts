@@ -4,7 +4,7 @@
  * each elementary level (CP to CM2).
  *
  * The file gives the commune by NAME and postal code, not by code: the commune code is found in COG 2026
- * (`education/commune-lookup.ts`; a name matching no commune, or several, leaves it null and the count of such
+ * (`geo/commune-lookup.ts`; a name matching no commune, or several, leaves it null and the count of such
  * rows is reported). The département comes from a département column when a vintage has one, else from the
  * UAI prefix. Counts are published here as the DEPP publishes them (school level): pages that show them at
  * school or commune level go through `education/secrecy.ts` and the build guard.
@@ -27,10 +27,10 @@ import {
   textColumn,
   uaiColumn
 } from "../education/schema.ts";
-import {communeLookup, type CommuneLookup} from "../education/commune-lookup.ts";
 import {renameColumns, warnUnknownColumns, type ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
 import {secteur, upperCode} from "../education/prepare.ts";
+import {communeLookup, type CommuneLookup} from "../geo/commune-lookup.ts";
 
 /** The count columns, in file order: canonical name, French description, source labels. */
 const COUNTS: readonly [string, string, string[]][] = [

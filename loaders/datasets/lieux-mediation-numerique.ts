@@ -4,10 +4,16 @@
  * multi-valued `|` fields, max length) are encoded here. Older files (pre-v1 JSON of the regional hubs: `courriel`,
  * `labels_nationaux`, `;`-separated values, free vocabulary) are read as variant `legacy`: field names mapped,
  * separators turned into `|`, vocabulary and phone rules not applied.
+ *
+ * Files that leave `code_insee` empty (the pre-v1 files have no such field; the PACA hub gives it for a few lieux)
+ * get it from `commune` and `code_postal` (`geo/commune-derivation.ts`, COG 2026, the arrondissement municipal in
+ * Paris, Lyon and Marseille when the name or postal code tells it); a code the file gives is kept as is.
+ * `code_insee_source` says which: `source` or `déduit`.
  */
 import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom} from "../core/demo.ts";
+import {CODE_ORIGIN, codeOriginColumn, type CommuneCodeDerivation} from "../geo/commune-derivation.ts";
 import {poisson} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
 import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
@@ -102,6 +108,16 @@ const vocabulary = (name: Vocabulary, description: string, aliases: string[] = [
     aliases
   });
 
+/** `code_insee` derived from `commune` and `code_postal` where the file leaves it empty. */
+const DERIVATION: CommuneCodeDerivation = {
+  column: "code_insee",
+  marker: "code_insee_source",
+  name: "commune",
+  postal: "code_postal",
+  arrondissements: true,
+  unit: "lieux"
+};
+
 const columns: ColumnSpec[] = [
   text("id", "Identifiant du lieu dans la source", false, {unique: true}),
   text("pivot", "SIRET de la structure (ou 00000000000000 si inconnu)", false, {
@@ -110,7 +126,12 @@ const columns: ColumnSpec[] = [
   text("nom", "Nom du lieu", false),
   text("commune", "Nom de la commune", false),
   {name: "code_postal", type: "code", code: "postal", description: "Code postal", nullable: false},
-  communeCodeColumn("code_insee", {nullable: true}),
+  communeCodeColumn("code_insee", {
+    nullable: true,
+    description:
+      "Code INSEE de la commune (de l'arrondissement municipal à Paris, Lyon et Marseille quand il est connu) : donné par le fichier, ou déduit de la commune et du code postal quand le fichier ne le donne pas (voir code_insee_source)"
+  }),
+  codeOriginColumn(DERIVATION),
   text("adresse", "Adresse", false),
   text("complement_adresse", "Complément d'adresse", true),
   LATITUDE,
@@ -184,6 +205,7 @@ export function demoLieux() {
         commune: c.nom,
         code_postal: c.codesPostaux[0] ?? `${c.departement.slice(0, 2)}000`.slice(0, 5),
         code_insee: c.code,
+        code_insee_source: CODE_ORIGIN.source,
         adresse: "Adresse de démonstration",
         date_maj: "2024-01-01",
         itinerance: random() < 0.1 ? "Itinérant" : "Fixe",
@@ -221,5 +243,6 @@ export const lieuxMediationNumerique: DatasetDeclaration = {
     {name: "standard", detect: () => true}
   ],
   prepare: (raw, variant) => (variant === "legacy" ? normalizeLegacy(raw) : raw),
+  deriveCommuneCode: DERIVATION,
   offline: {status: "démonstration", build: demoLieux, note: DEMO_NOTE}
 };

@@ -5,19 +5,14 @@
  * the columns no known vintage has are reported instead of being dropped silently.
  */
 import type {RawFile, RawRecord} from "../core/records.ts";
+import {slug} from "../core/slug.ts";
 
 /**
  * `Nom de l'établissment` → `nom_de_l_etablissment`; `Code_departement` → `code_departement`; `REP +` →
  * `rep_plus` (a `+` is a word: `REP` and `REP +` are two columns).
  */
 export function slugColumn(name: string): string {
-  return name
-    .replace(/\+/g, " plus ")
-    .normalize("NFD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "");
+  return slug(name.replace(/\+/g, " plus "));
 }
 
 /** How a family of files names its columns. */

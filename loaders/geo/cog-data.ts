@@ -21,6 +21,8 @@ export interface CogCommuneRecord {
   chefLieu?: string;
   /** Commune an arrondissement municipal belongs to (75056, 69123, 13055). */
   commune?: string;
+  /** Postal codes (communes actuelles and arrondissements municipaux). */
+  codesPostaux?: string[];
 }
 
 /** One entry of `data/epci.json`. */
@@ -110,7 +112,7 @@ export function currentCommunes(): CurrentCommune[] {
       departement: c.departement!,
       region: c.region!,
       population: c.population ?? null,
-      codesPostaux: (c as {codesPostaux?: string[]}).codesPostaux ?? []
+      codesPostaux: c.codesPostaux ?? []
     }))
     .sort((a, b) => a.code.localeCompare(b.code));
   return current;

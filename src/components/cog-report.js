@@ -30,3 +30,25 @@ export function cogSummary(cog) {
     .map(([reason, label]) => `${formatNumber(cog.byReason[reason])} ${label}`);
   return {summary, reasons};
 }
+
+/**
+ * Commune codes the kit derived from names and postal codes (meta.json `derivedCodes`, written by
+ * loaders/geo/commune-derivation.ts): one French sentence, and each name that matched no commune with its postal
+ * code (`Entremont (74130)`, `PUYRICARD (13540) × 2`).
+ * @param {import("./cog-report.js").DerivedCodes} report
+ * @returns {{summary: string, unmatched: string[]}}
+ */
+export function derivedCodesSummary(report) {
+  const absent = report.rows - report.given;
+  const summary =
+    absent === 0
+      ? `Le fichier donne le code commune (${report.column}) de tous les ${report.unit}.`
+      : `Code commune (${report.column}) absent du fichier pour ${formatNumber(absent)} ${report.unit} sur ${formatNumber(report.rows)} : ` +
+        `déduit du nom de la commune et du code postal (COG ${report.vintage}) pour ${formatNumber(report.derived)}, ` +
+        `marqués « déduit » dans la colonne ${report.marker} ; sans correspondance : ${formatNumber(report.missing)}.`;
+  const unmatched = report.unmatched.map(
+    (u) =>
+      `${u.name || "sans nom"} (${u.postal || "sans code postal"})${u.rows > 1 ? ` × ${formatNumber(u.rows)}` : ""}`
+  );
+  return {summary, unmatched};
+}
