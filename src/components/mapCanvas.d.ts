@@ -6,6 +6,15 @@ export function groupByFill<F>(features: Iterable<F>, fillOf: (feature: F) => st
 /** Polygons of TopoJSON geometries projected once into flat arrays (see {@link projectTopology}). */
 export interface PlanarFeatures extends PlanarRings {
   bounds: Bounds;
+  /** Every projected arc of the topology: arc `a` is points arcStarts[a] to arcStarts[a + 1] - 1. */
+  arcCoords: Float64Array;
+  arcStarts: Uint32Array;
+  /** The arcs of the geometries, each once (borders between them and outer boundary). */
+  mesh: Uint32Array;
+  /** Projected area of each geometry. */
+  areas: Float64Array;
+  /** Per arc: the smallest area of the geometries along it (Infinity for arcs of none). */
+  arcAreas: Float64Array;
 }
 /** A TopoJSON geometry object (Polygon, MultiPolygon; others are drawn as nothing). */
 export interface TopoGeometry {
@@ -32,16 +41,24 @@ export interface PathContext {
   strokeStyle: unknown;
   lineWidth: number;
 }
-/** Paints each group as paths filled (and stroked when `stroke` is given) a few dozen features at a time. */
+/** Paints each group as paths filled a few dozen features at a time. */
 export function paintGroups(
   context: PathContext,
   planar: PlanarFeatures,
   groups: Map<string, number[]>,
-  options?: {
-    transform?: [number, number, number];
-    patterns?: Record<string, unknown>;
-    stroke?: {color: string; width: number};
-  }
+  options?: {transform?: [number, number, number]; patterns?: Record<string, unknown>}
+): number;
+/** Side (px, through the fit's scale k) of the average territory: √(area of the territories / territories). */
+export function meanSide(planar: PlanarFeatures, k: number): number;
+/** Side (px) of the territories that get no borders, and of the average territory under which none do. */
+export const BORDER_MIN_SIDE: number;
+/** Border width (px) for territories of this average side: 0 under {@link BORDER_MIN_SIDE}, at most 0.6. */
+export function borderWidth(side: number): number;
+/** Strokes every arc of `planar.mesh` once, but those along territories under `minSide` px; returns their number. */
+export function paintMesh(
+  context: PathContext,
+  planar: PlanarFeatures,
+  options: {color: string; width: number; transform?: [number, number, number]; minSide?: number}
 ): number;
 /** The hatching of secret values as a canvas pattern. */
 export function hatchPattern(context: CanvasRenderingContext2D, ratio: number): CanvasPattern | null;
@@ -54,7 +71,7 @@ export function renderCanvas(options: {
   transform: [number, number, number];
   groups: Map<string, number[]>;
   hatched?: string;
-  stroke?: {color: string; width: number};
+  border?: {color: string; width: number; minSide?: number};
 }): {canvas: HTMLCanvasElement; painted: number};
 /** SVG path data of feature `i`, through the transform [k, tx, ty]. */
 export function featurePathData(planar: PlanarRings, i: number, transform: [number, number, number]): string;

@@ -7,7 +7,10 @@
 //   clipping and resampling, and fitting it would do that once more);
 // - features are batched by fill: one path per fill colour, filled at once, instead of one fill per feature;
 // - the path is filled every few dozen features: Chromium's canvas gets slower than linear when one path holds
-//   thousands of rings (measured: 20 s for all communes in one path, a few hundred ms in batches of 25).
+//   thousands of rings (measured: 20 s for all communes in one path, a few hundred ms in batches of 25);
+// - borders are the mesh of the arcs, each stroked once over the fills (a border shared by two communes is one
+//   arc), with a thin line whose width follows the average size of a territory, and none when territories are
+//   too small for a line between them to show anything but a lighter map.
 // Resampling and clipping are left out: kit maps are fitted to their frame (nothing to clip) and at this density
 // segments are a pixel or two long, so great-circle resampling would move nothing visibly.
 // Browser only, except the pure functions (grouping, projection to arrays, painting on a given context).
@@ -17,6 +20,8 @@ import {baseProjection, fitToBounds, heightFor} from "./mapProjection.js";
 
 /** Features per fill() call (see above). */
 const BATCH = 25;
+/** Points per stroke() call of the borders (strokes did not slow down with path size as fills do: a bound only). */
+const MESH_BATCH = 16000;
 
 /**
  * Groups features by fill, keeping the order in which fills first appear.
@@ -50,12 +55,18 @@ function ringsOf(geometry) {
  * is decoded and projected once (borders are shared by two communes), then the rings are assembled from the
  * projected arcs, as topojson-client does from raw ones (no GeoJSON in between). Point `p` is (coords[2p],
  * coords[2p + 1]); ring `r` ends before point ringEnds[r]; geometry `g` ends before ring featureEnds[g].
+ * The projected arcs are kept for the borders: arc `a` is the points arcStarts[a] to arcStarts[a + 1] - 1 of
+ * arcCoords (same layout as coords), and `mesh` lists the arcs of the geometries, each once (as topojson's mesh:
+ * the border between two neighbours, and the outer boundary). `areas[g]`: projected area of geometry `g` (its
+ * rings' areas summed regardless of winding: holes, rare, count as land); `arcAreas[a]`: the smallest area of
+ * the geometries along arc `a`.
  * @param {{arcs: number[][][], transform?: {scale: [number, number], translate: [number, number]}}} topology
  * @param {{type: string | null, arcs?: any}[]} geometries geometry objects of the topology (ids, properties…)
  * @param {(point: [number, number]) => [number, number] | null} projection (a point it cannot place counts as
  *   its arc's previous point)
  * @returns {{coords: Float64Array, ringEnds: Uint32Array, featureEnds: Uint32Array,
- *   bounds: [[number, number], [number, number]]}} `bounds`: of the geometries' points
+ *   bounds: [[number, number], [number, number]], arcCoords: Float64Array, arcStarts: Uint32Array,
+ *   mesh: Uint32Array, areas: Float64Array, arcAreas: Float64Array}} `bounds`: of the geometries' points
  */
 export function projectTopology(topology, geometries, projection) {
   const [sx, sy] = topology.transform?.scale ?? [1, 1];
@@ -108,8 +119,12 @@ export function projectTopology(topology, geometries, projection) {
   const featureEnds = new Uint32Array(geometries.length);
   let p = 0;
   let r = 0;
+  const areas = new Float64Array(geometries.length);
+  const arcAreas = new Float64Array(arcs.length).fill(Infinity);
   geometries.forEach((g, f) => {
-    for (const ring of ringsOf(g)) {
+    const rings = ringsOf(g);
+    for (const ring of rings) {
+      const ringStart = p;
       for (let k = 0; k < ring.length; k++) {
         const i = ring[k];
         const a = i < 0 ? ~i : i;
@@ -123,9 +138,22 @@ export function projectTopology(topology, geometries, projection) {
         }
       }
       ringEnds[r++] = p;
+      let twice = 0; // shoelace
+      for (let u = ringStart, v = p - 1; u < p; v = u++)
+        twice += coords[2 * v] * coords[2 * u + 1] - coords[2 * u] * coords[2 * v + 1];
+      areas[f] += Math.abs(twice) / 2;
     }
     featureEnds[f] = r;
+    for (const ring of rings)
+      for (const i of ring) {
+        const a = i < 0 ? ~i : i;
+        if (areas[f] < arcAreas[a]) arcAreas[a] = areas[f];
+      }
   });
+  let used = 0;
+  for (let a = 0; a < arcs.length; a++) used += done[a];
+  const mesh = new Uint32Array(used);
+  for (let a = 0, m = 0; a < arcs.length; a++) if (done[a]) mesh[m++] = a;
   let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
   for (let k = 0; k < coords.length; k += 2) {
     const x = coords[k];
@@ -142,31 +170,32 @@ export function projectTopology(topology, geometries, projection) {
     bounds: [
       [x0, y0],
       [x1, y1]
-    ]
+    ],
+    arcCoords: projected,
+    arcStarts: arcStart,
+    mesh,
+    areas,
+    arcAreas
   };
 }
 
 /**
  * Paints groups of projected features on a 2D context: per group, a path of its features filled at once (every
- * {@link BATCH} features), and stroked the same way when `stroke` is given.
+ * {@link BATCH} features).
  * @param {CanvasRenderingContext2D} context already scaled to CSS pixels
  * @param {ReturnType<typeof projectTopology>} planar
  * @param {Map<string, number[]>} groups from {@link groupByFill}
- * @param {{transform?: [number, number, number], patterns?: Record<string, CanvasPattern | string>,
- *   stroke?: {color: string, width: number}}} [options] `transform` [k, tx, ty]: (x, y) → (k x + tx, k y + ty), from
- *   the projected arrays to the frame; `patterns`: fills that are not colours (the hatching of secret values)
+ * @param {{transform?: [number, number, number], patterns?: Record<string, CanvasPattern | string>}} [options]
+ *   `transform` [k, tx, ty]: (x, y) → (k x + tx, k y + ty), from the projected arrays to the frame; `patterns`:
+ *   fills that are not colours (the hatching of secret values)
  * @returns {number} the number of features painted
  */
-export function paintGroups(context, planar, groups, {transform = [1, 0, 0], patterns = {}, stroke} = {}) {
+export function paintGroups(context, planar, groups, {transform = [1, 0, 0], patterns = {}} = {}) {
   const {coords, ringEnds, featureEnds} = planar;
   const [k, tx, ty] = transform;
   let painted = 0;
   for (const [fill, indices] of groups) {
     context.fillStyle = patterns[fill] ?? fill;
-    if (stroke) {
-      context.strokeStyle = stroke.color;
-      context.lineWidth = stroke.width;
-    }
     for (let b = 0; b < indices.length; b += BATCH) {
       context.beginPath();
       for (const i of indices.slice(b, b + BATCH)) {
@@ -180,11 +209,81 @@ export function paintGroups(context, planar, groups, {transform = [1, 0, 0], pat
         }
       }
       context.fill();
-      if (stroke) context.stroke();
     }
     painted += indices.length;
   }
   return painted;
+}
+
+/**
+ * The side of the average territory, in pixels once through the fit's scale `k`: √(area of the territories /
+ * number of territories drawn).
+ * @param {ReturnType<typeof projectTopology>} planar
+ * @param {number} k scale of the fit's transform
+ */
+export function meanSide(planar, k) {
+  const {areas, featureEnds} = planar;
+  let area = 0;
+  let territories = 0;
+  for (let i = 0; i < featureEnds.length; i++)
+    if (featureEnds[i] > (i ? featureEnds[i - 1] : 0)) {
+      territories++;
+      area += areas[i];
+    }
+  return territories ? k * Math.sqrt(area / territories) : 0;
+}
+
+/**
+ * Territories smaller than this (px, side of a square of the same area) get no borders: they would only make the
+ * map paler there. Nor do any when the average territory is this small.
+ */
+export const BORDER_MIN_SIDE = 2;
+
+/**
+ * Width (px) of the borders between territories whose average side is `side` px: none under
+ * {@link BORDER_MIN_SIDE}, then growing with the side, from a hairline (0.2 px) to the 0.6 px of the SVG maps.
+ * @param {number} side from {@link meanSide}
+ */
+export function borderWidth(side) {
+  if (!(side >= BORDER_MIN_SIDE)) return 0;
+  return Math.min(0.6, Math.max(0.2, side / 20));
+}
+
+/**
+ * Strokes the borders of projected features: every arc of `planar.mesh` once (a border shared by two territories
+ * is one arc), but those along a territory smaller than `minSide`, at most {@link MESH_BATCH} points per stroke()
+ * call.
+ * @param {CanvasRenderingContext2D} context already scaled to CSS pixels
+ * @param {ReturnType<typeof projectTopology>} planar
+ * @param {{color: string, width: number, transform?: [number, number, number], minSide?: number}} options
+ *   `transform`: as in {@link paintGroups}; `minSide` (px, default 0): see {@link BORDER_MIN_SIDE}
+ * @returns {number} the number of arcs stroked
+ */
+export function paintMesh(context, planar, {color, width, transform = [1, 0, 0], minSide = 0}) {
+  const {arcCoords, arcStarts, arcAreas, mesh} = planar;
+  const [k, tx, ty] = transform;
+  const minArea = (minSide / k) ** 2;
+  context.strokeStyle = color;
+  context.lineWidth = width;
+  let stroked = 0;
+  let points = 0;
+  context.beginPath();
+  for (const a of mesh) {
+    let p = arcStarts[a];
+    const end = arcStarts[a + 1];
+    if (end - p < 2 || arcAreas[a] < minArea) continue;
+    context.moveTo(k * arcCoords[2 * p] + tx, k * arcCoords[2 * p + 1] + ty);
+    for (p++; p < end; p++) context.lineTo(k * arcCoords[2 * p] + tx, k * arcCoords[2 * p + 1] + ty);
+    stroked++;
+    points += end - arcStarts[a];
+    if (points >= MESH_BATCH) {
+      context.stroke();
+      context.beginPath();
+      points = 0;
+    }
+  }
+  if (points) context.stroke();
+  return stroked;
 }
 
 /**
@@ -205,11 +304,12 @@ export function hatchPattern(context, ratio) {
 }
 
 /**
- * A canvas of width × height CSS pixels, sharp on high-density screens, with the groups painted on it.
+ * A canvas of width × height CSS pixels, sharp on high-density screens, with the groups painted on it, then their
+ * borders when `border` has a width.
  * @param {{width: number, height: number, ratio?: number, planar: ReturnType<typeof projectTopology>,
  *   transform: [number, number, number], groups: Map<string, number[]>, hatched?: string,
- *   stroke?: {color: string, width: number}}} options `ratio`: device pixels per CSS pixel (default
- *   `devicePixelRatio`); `hatched`: the fill key drawn with {@link hatchPattern}
+ *   border?: {color: string, width: number, minSide?: number}}} options `ratio`: device pixels per CSS pixel (default
+ *   `devicePixelRatio`); `hatched`: the fill key drawn with {@link hatchPattern}; `border`: see {@link paintMesh}
  * @returns {{canvas: HTMLCanvasElement, painted: number}}
  */
 export function renderCanvas({
@@ -220,7 +320,7 @@ export function renderCanvas({
   transform,
   groups,
   hatched,
-  stroke
+  border
 }) {
   const canvas = document.createElement("canvas");
   canvas.width = Math.round(width * ratio);
@@ -229,7 +329,9 @@ export function renderCanvas({
   if (!context) return {canvas, painted: 0};
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
   const patterns = hatched ? {[hatched]: hatchPattern(context, ratio)} : {};
-  return {canvas, painted: paintGroups(context, planar, groups, {transform, patterns, stroke})};
+  const painted = paintGroups(context, planar, groups, {transform, patterns});
+  if (border?.width) paintMesh(context, planar, {...border, transform});
+  return {canvas, painted};
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -251,7 +353,8 @@ export function featurePathData(planar, i, [k, tx, ty]) {
 /**
  * A dense map: the canvas, under a transparent SVG of the same size that takes the pointer (tooltip: name and
  * value of the territory under it, outlined) and carries the accessible name (the caller describes it, e.g. with
- * `describeSvg`: role="img", title, description, focusable).
+ * `describeSvg`: role="img", title, description, focusable). Borders are white, {@link borderWidth} wide (the
+ * element's `data-border`, "0" when territories are too small for them).
  * @param {{topology: object, geometries: object[], spec: import("./mapProjection.js").ProjectionSpec,
  *   width: number, height?: number, fillOf: (geometry: object) => string, hatched?: string,
  *   tipText: (geometry: object) => string}} options `geometries`: the topology's geometry objects to draw (ids,
@@ -267,13 +370,16 @@ export function canvasMap({topology, geometries, spec, width, height, fillOf, ha
   const {transform} = fitToBounds(baseProjection(spec), planar.bounds, width, height);
   const [k, tx, ty] = transform;
   const groups = groupByFill(geometries, fillOf);
-  const draw = (ratio) => renderCanvas({width, height, ratio, planar, transform, groups, hatched});
+  // White, as the borders of the SVG maps (Plot's stroke), over fills and background alike.
+  const border = {color: "white", width: borderWidth(meanSide(planar, k)), minSide: BORDER_MIN_SIDE};
+  const draw = (ratio) => renderCanvas({width, height, ratio, planar, transform, groups, hatched, border});
   const {canvas, painted} = draw();
   canvas.setAttribute("aria-hidden", "true");
   canvas.style.cssText = "display:block;width:100%;height:auto";
 
   const element = document.createElement("div");
   element.className = "kit-map-canvas";
+  element.dataset.border = String(border.width);
   element.style.cssText = `position:relative;width:${width}px;max-width:100%`;
   const overlay = document.createElementNS(SVG_NS, "svg");
   overlay.setAttribute("viewBox", `0 0 ${width} ${height}`);

@@ -1,39 +1,115 @@
 // Export of a map (legend + map + attribution) to SVG and PNG files, from buttons under the map. Browser only.
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+/** Font of the texts of an export (the canvas measures them in it: keep both the same). */
+const FONT_FAMILY = "system-ui, sans-serif";
+/** Left and right margin of the texts of an export (px). */
+const MARGIN = 4;
+/** Line height of the continuation lines of a wrapped text, in font sizes. */
+const LINE_HEIGHT = 1.3;
 
 /**
- * One standalone SVG stacking the given SVG elements vertically, then lines of text (title, attribution).
+ * Splits a text into lines no wider than `maxWidth`: at spaces (U+0020 only: the no-break spaces of French
+ * typography and numbers hold), greedily, each line as full as it can be; a word wider than a line on its own (a
+ * file name, an address) is cut after the last character that fits, or after the last `/`, `-`, `_`, `.` or `,`
+ * that fits when that keeps at least half as many characters. Line breaks in the text are kept. Pure: widths come
+ * from `measure`.
+ * @param {string} text
+ * @param {number} maxWidth
+ * @param {(text: string) => number} measure width of a piece of text, in the unit of maxWidth
+ * @returns {string[]} at least one line (an empty one for an empty text); every line is one character or fits
+ */
+export function wrapText(text, maxWidth, measure) {
+  const lines = [];
+  const fits = (t) => measure(t) <= maxWidth;
+  for (const paragraph of String(text).split("\n")) {
+    let line = "";
+    for (let word of paragraph.split(" ").filter(Boolean)) {
+      const joined = line ? `${line} ${word}` : word;
+      if (fits(joined)) {
+        line = joined;
+        continue;
+      }
+      if (line) lines.push(line);
+      while (!fits(word) && word.length > 1) {
+        // The longest prefix that fits (at least one character), cut after a separator in its second half.
+        let lo = 1;
+        let hi = word.length - 1;
+        while (lo < hi) {
+          const mid = (lo + hi + 1) >> 1;
+          if (fits(word.slice(0, mid))) lo = mid;
+          else hi = mid - 1;
+        }
+        const separator = Math.max(...[..."/-_.,"].map((c) => word.lastIndexOf(c, lo - 1)));
+        const cut = separator >= lo / 2 ? separator + 1 : lo;
+        lines.push(word.slice(0, cut));
+        word = word.slice(cut);
+      }
+      line = word;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+let measureContext;
+/**
+ * Width (px) of a text in a CSS font, as the browser draws it (canvas measureText); where there is no canvas
+ * (tests in jsdom), an estimate of 0.6 em a character, wider than most system-ui text.
+ * @param {string} font a CSS font, e.g. "bold 16px system-ui, sans-serif"
+ * @returns {(text: string) => number}
+ */
+export function textMeasure(font) {
+  if (measureContext === undefined)
+    measureContext = globalThis.document?.createElement("canvas").getContext?.("2d") ?? null;
+  if (measureContext)
+    return (text) => {
+      measureContext.font = font;
+      return measureContext.measureText(text).width;
+    };
+  const size = Number(/([\d.]+)px/.exec(font)?.[1] ?? 16);
+  return (text) => text.length * size * 0.6;
+}
+
+/**
+ * One standalone SVG stacking the given SVG elements vertically, then lines of text (title first, then the
+ * others: legend notes, attribution). Texts are wrapped to the width of the widest element ({@link wrapText}),
+ * one <tspan> per line, and the height grows with them; the PNG export rasterises this same SVG.
  * @param {SVGSVGElement[]} parts
- * @param {{title?: string, lines?: string[]}} [text]
+ * @param {{title?: string, lines?: string[], measure?: (font: string) => (text: string) => number}} [text]
+ *   `measure`: widths of texts in a CSS font (default {@link textMeasure})
  * @returns {SVGSVGElement}
  */
-export function composeSvg(parts, {title, lines = []} = {}) {
+export function composeSvg(parts, {title, lines = [], measure = textMeasure} = {}) {
   const out = document.createElementNS(SVG_NS, "svg");
   out.setAttribute("xmlns", SVG_NS);
-  out.setAttribute("font-family", "system-ui, sans-serif");
+  out.setAttribute("font-family", FONT_FAMILY);
+  const sizeOf = (part, name, fallback) =>
+    +(part.getAttribute(name) ?? part.viewBox?.baseVal?.[name] ?? fallback);
+  const width = Math.max(0, ...parts.map((part) => sizeOf(part, "width", 640)));
   let y = 0;
-  let width = 0;
   const text = (content, size, weight) => {
     const t = document.createElementNS(SVG_NS, "text");
-    y += size + 6;
-    t.setAttribute("x", "4");
-    t.setAttribute("y", String(y - 4));
     t.setAttribute("font-size", String(size));
     if (weight) t.setAttribute("font-weight", weight);
-    t.textContent = content;
+    const font = `${weight ?? "normal"} ${size}px ${FONT_FAMILY}`;
+    wrapText(content, width - 2 * MARGIN, measure(font)).forEach((line, i) => {
+      y += i ? Math.round(size * LINE_HEIGHT) : size + 6;
+      const span = document.createElementNS(SVG_NS, "tspan");
+      span.setAttribute("x", String(MARGIN));
+      span.setAttribute("y", String(y - 4));
+      span.textContent = line;
+      t.append(span);
+    });
     out.append(t);
   };
   if (title) text(title, 16, "bold");
   for (const part of parts) {
-    const w = +(part.getAttribute("width") ?? part.viewBox?.baseVal?.width ?? 640);
-    const h = +(part.getAttribute("height") ?? part.viewBox?.baseVal?.height ?? 400);
     const copy = part.cloneNode(true);
     copy.setAttribute("x", "0");
     copy.setAttribute("y", String(y));
     out.append(copy);
-    y += h + 4;
-    width = Math.max(width, w);
+    y += sizeOf(part, "height", 400) + 4;
   }
   for (const line of lines) text(line, 11);
   out.setAttribute("width", String(width));

@@ -16,7 +16,16 @@ const dir = componentsDir();
 const {baseProjection, fitProjection, fitToBounds, heightFor, mapHeight} = (await import(
   /* @vite-ignore */ join(dir, "mapProjection.js")
 )) as typeof import("../../src/components/mapProjection.js");
-const {featurePathData, groupByFill, paintGroups, projectTopology} = (await import(
+const {
+  BORDER_MIN_SIDE,
+  borderWidth,
+  featurePathData,
+  groupByFill,
+  meanSide,
+  paintGroups,
+  paintMesh,
+  projectTopology
+} = (await import(
   /* @vite-ignore */ join(dir, "mapCanvas.js")
 )) as typeof import("../../src/components/mapCanvas.js");
 const {featureBoxes, featureContains, featureIndex} = (await import(
@@ -203,9 +212,154 @@ describe("groupByFill, projectTopology and paintGroups", () => {
     expect([...new Set(fills)]).toEqual(["fill PATTERN", "fill blue", "fill green", "fill red"]);
     expect(calls.filter((c) => c === "move")).toHaveLength(geometries.length); // one ring each
     expect(calls).not.toContain("stroke");
-    const stroked = recorder();
-    paintGroups(stroked.context, planar, groups, {stroke: {color: "white", width: 0.3}});
-    expect(stroked.calls.filter((c) => c === "stroke")).toHaveLength(fills.length);
+  });
+});
+
+describe("borders: meanSide, borderWidth and paintMesh", () => {
+  /** The unit segments drawn by paintMesh, each as "x0 y0 x1 y1" with its ends in order, and their count. */
+  const strokedSegments = (
+    planar: ReturnType<typeof projectTopology>,
+    transform?: [number, number, number]
+  ) => {
+    const segments: string[] = [];
+    let last: [number, number] | null = null;
+    let strokes = 0;
+    const context = {
+      fillStyle: "" as unknown,
+      strokeStyle: "" as unknown,
+      lineWidth: 1,
+      beginPath: () => (last = null),
+      moveTo: (x: number, y: number) => (last = [x, y]),
+      lineTo: (x: number, y: number) => {
+        const ends = [last!, [x, y] as [number, number]]
+          .map(([u, v]) => `${u.toFixed(6)} ${v.toFixed(6)}`)
+          .sort();
+        segments.push(ends.join(" "));
+        last = [x, y];
+      },
+      closePath: () => {},
+      fill: () => {
+        throw new Error("paintMesh fills nothing");
+      },
+      stroke: () => strokes++
+    };
+    const arcs = paintMesh(context, planar, {color: "white", width: 0.4, transform});
+    return {segments, strokes, arcs, context};
+  };
+  /** The unit edges of squares (with a 1 × 1 side at integer positions), each once, their ends through `at`. */
+  const edgesOf = (cells: [number, number][], at = (x: number, y: number): [number, number] => [x, y]) => {
+    const edges = new Set<string>();
+    const key = (a: [number, number], b: [number, number]) =>
+      [at(...a), at(...b)]
+        .map(([u, v]) => `${u.toFixed(6)} ${v.toFixed(6)}`)
+        .sort()
+        .join(" ");
+    for (const [x, y] of cells) {
+      edges.add(key([x, y], [x + 1, y]));
+      edges.add(key([x, y + 1], [x + 1, y + 1]));
+      edges.add(key([x, y], [x, y + 1]));
+      edges.add(key([x + 1, y], [x + 1, y + 1]));
+    }
+    return edges;
+  };
+  const cells: [number, number][] = Array.from({length: 60}, (_, i) => [i % 6, Math.floor(i / 6)]);
+  const identity = baseProjection({type: "identity"});
+  it("strokes every border once, shared or outer, and only those of the territories drawn", () => {
+    const {topo, geometries} = squaresTopology(cells.map(([x, y], i) => square(String(i), x, y)));
+    for (const keep of [() => true, (i: number) => i % 5 !== 1 && i < 45]) {
+      const shown = geometries.filter((_, i) => keep(i));
+      const planar = projectTopology(topo, shown, identity);
+      const {segments, arcs, strokes} = strokedSegments(planar);
+      const expected = edgesOf(cells.filter((_, i) => keep(i)));
+      expect(new Set(segments)).toEqual(expected);
+      expect(segments).toHaveLength(expected.size); // no border twice
+      expect(arcs).toBe(planar.mesh.length);
+      expect(strokes).toBeGreaterThan(0);
+    }
+  });
+  it("leaves out the borders along territories smaller than minSide on screen", () => {
+    // Two 4 × 4 squares side by side, then a column of unit squares along the second one's right side (which has
+    // their corners as vertices: TopoJSON shares whole arcs only).
+    const b = square("b", 4, 0, 4);
+    b.geometry.coordinates[0]!.splice(3, 0, [8, 3], [8, 2], [8, 1]);
+    const big = [square("a", 0, 0, 4), b];
+    const small = [0, 1, 2, 3].map((y) => square(`s${y}`, 8, y));
+    const {topo, geometries} = squaresTopology([...big, ...small]);
+    const planar = projectTopology(topo, geometries, identity);
+    const drawn = (minSide: number, k = 1) => {
+      const segments: [number, number][][] = [];
+      let last: [number, number] = [0, 0];
+      const context = {
+        ...strokedSegments(planar).context,
+        moveTo: (x: number, y: number) => (last = [x, y]),
+        lineTo: (x: number, y: number) => segments.push([last, (last = [x, y])])
+      };
+      const arcs = paintMesh(context, planar, {color: "white", width: 0.4, transform: [k, 0, 0], minSide});
+      const middles = segments.map(([p, q]) => [(p![0] + q![0]) / (2 * k), (p![1] + q![1]) / (2 * k)]);
+      return {arcs, middles};
+    };
+    /** Whether a point is on the boundary of the square [x0, y0, size]. */
+    const on = ([x, y]: number[], [x0, y0, size]: [number, number, number]) =>
+      ((x === x0 || x === x0 + size) && y! >= y0 && y! <= y0 + size) ||
+      ((y === y0 || y === y0 + size) && x! >= x0 && x! <= x0 + size);
+    const all = drawn(0);
+    expect(all.arcs).toBe(planar.mesh.length);
+    // At 3 px, the unit squares are too small at scale 1, large enough at scale 3.
+    const {arcs, middles} = drawn(3);
+    expect(arcs).toBeGreaterThan(0);
+    expect(arcs).toBeLessThan(all.arcs);
+    for (const m of middles) {
+      expect(
+        (
+          [
+            [0, 0, 4],
+            [4, 0, 4]
+          ] as const
+        ).some(([x, y, size]) => on(m, [x, y, size]))
+      ).toBe(true);
+      expect([0, 1, 2, 3].some((y) => on(m, [8, y, 1]))).toBe(false);
+    }
+    expect(middles).toContainEqual([4, 2]); // the border between the two large squares
+    expect(drawn(3, 3).arcs).toBe(all.arcs);
+  });
+  it("draws through the fit's transform, with the given colour and width", () => {
+    const {topo, geometries} = squaresTopology([square("a", 0, 0), square("b", 1, 0)]);
+    const planar = projectTopology(topo, geometries, identity);
+    const {segments, context} = strokedSegments(planar, [10, 5, 7]);
+    const expected = edgesOf(
+      [
+        [0, 0],
+        [1, 0]
+      ],
+      (x, y) => [10 * x + 5, 10 * y + 7]
+    );
+    expect(new Set(segments)).toEqual(expected);
+    expect(context.strokeStyle).toBe("white");
+    expect(context.lineWidth).toBe(0.4);
+  });
+  it("measures the side of the average territory in pixels", () => {
+    const sizes = [1, 2, 3, 1, 4];
+    const {topo, geometries} = squaresTopology(sizes.map((size, i) => square(String(i), 10 * i, 0, size)));
+    const planar = projectTopology(topo, [...geometries, {type: null}], identity);
+    const area = sizes.reduce((sum, size) => sum + size * size, 0);
+    expect(meanSide(planar, 1)).toBeCloseTo(Math.sqrt(area / sizes.length), 9);
+    expect(meanSide(planar, 3)).toBeCloseTo(3 * meanSide(planar, 1), 9);
+    expect(meanSide(projectTopology(topo, [], identity), 1)).toBe(0);
+  });
+  it("draws no borders between territories too small for them, then thin ones that grow up to the SVG's", () => {
+    expect(borderWidth(0)).toBe(0);
+    expect(borderWidth(BORDER_MIN_SIDE * 0.99)).toBe(0);
+    expect(borderWidth(Number.NaN)).toBe(0);
+    const sides = [BORDER_MIN_SIDE, 3, 5, 8, 12, 20, 50, 500];
+    const widths = sides.map(borderWidth);
+    for (const w of widths) {
+      expect(w).toBeGreaterThan(0);
+      expect(w).toBeLessThanOrEqual(0.6); // the borders of the SVG maps (Plot, strokeWidth 0.6)
+    }
+    for (let i = 1; i < widths.length; i++) expect(widths[i]).toBeGreaterThanOrEqual(widths[i - 1]!);
+    // A line never takes more than a tenth of a territory's side.
+    sides.forEach((side, i) => expect(widths[i]).toBeLessThanOrEqual(side / 10));
+    expect(widths.at(-1)).toBe(0.6);
   });
 });
 
@@ -319,5 +473,17 @@ describe("choropleth drawn on a canvas (jsdom: no 2D context, so nothing is pain
     expect(svg.querySelectorAll("path[aria-label]")).toHaveLength(0);
     expect(fig.querySelectorAll(".kit-map-export button")).toHaveLength(2);
     expect(choropleth(departementTileTopology(), rows, {title: "Essai"}).dataset.render).toBe("svg");
+  });
+  it("has borders when the territories are large enough on screen, none when they are specks", () => {
+    const border = (width: number) =>
+      Number(
+        (
+          choropleth(departementTileTopology(), [], {title: "Essai", render: "canvas", width}).querySelector(
+            ".kit-map-canvas"
+          ) as HTMLElement
+        ).dataset.border
+      );
+    expect(border(640)).toBeGreaterThan(0);
+    expect(border(12)).toBe(0);
   });
 });

@@ -225,5 +225,79 @@ EXPECTATIONS["/cartes"] = [
     what: "the département map drawn on the loaded contours, with their own source (bellice/ngeofr-maps)",
     check: mapDrawn("Indice de démonstration par département", "bellice/ngeofr-maps"),
     mode: "contours"
+  },
+  {
+    what: "canvas maps draw a light border between two neighbouring territories, and leave their fills as they are",
+    check: (page) => page.evaluate(CANVAS_BORDER)
+  },
+  {
+    what: "map exports wrap long title and source lines to the map's width (as Chromium draws the text)",
+    check: (page) => page.evaluate(EXPORT_WRAP)
   }
 ];
+
+// The two checks below import the page's own map modules (its modulepreload links) and run as strings, so that
+// tsx adds no helper to them.
+const MODULE_OF = `(name) => import(document.querySelector('link[rel=modulepreload][href*="/' + name + '."]').href)`;
+
+/**
+ * Two squares side by side sharing one arc, drawn by canvasMap: the pixels at their border are lighter than both
+ * fills, and the middle of each square keeps its fill.
+ */
+const CANVAS_BORDER = `(async () => {
+  const {canvasMap} = await (${MODULE_OF})("mapCanvas");
+  const topology = {
+    type: "Topology",
+    objects: {},
+    arcs: [[[1, 0], [1, 1]], [[1, 1], [0, 1], [0, 0], [1, 0]], [[1, 0], [2, 0], [2, 1], [1, 1]]]
+  };
+  const geometries = [{type: "Polygon", id: "a", arcs: [[1, 0]]}, {type: "Polygon", id: "b", arcs: [[2, -1]]}];
+  const fills = {a: [8, 48, 107], b: [8, 81, 156]};
+  const map = canvasMap({
+    topology,
+    geometries,
+    spec: {type: "identity"},
+    width: 200,
+    fillOf: (g) => "rgb(" + fills[g.id].join(",") + ")",
+    tipText: () => ""
+  });
+  const canvas = map.element.querySelector("canvas");
+  const data = canvas.getContext("2d").getImageData(0, Math.floor(canvas.height / 2), canvas.width, 1).data;
+  const sum = (x) => data[4 * x] + data[4 * x + 1] + data[4 * x + 2];
+  const w = canvas.width;
+  const same = (x, rgb) => rgb.every((v, i) => Math.abs(data[4 * x + i] - v) <= 2);
+  let lightest = 0;
+  for (let x = Math.round(0.45 * w); x < Math.round(0.55 * w); x++) lightest = Math.max(lightest, sum(x));
+  return (
+    Number(map.element.dataset.border) > 0 &&
+    same(Math.round(0.25 * w), fills.a) &&
+    same(Math.round(0.75 * w), fills.b) &&
+    lightest > Math.max(sum(Math.round(0.25 * w)), sum(Math.round(0.75 * w))) + 60
+  );
+})()`;
+
+/** An export 300 px wide with a long title and source: every line fits, and it is taller than with short ones. */
+const EXPORT_WRAP = `(async () => {
+  const {composeSvg} = await (${MODULE_OF})("mapExport");
+  const part = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+  part.setAttribute("width", "300");
+  part.setAttribute("height", "100");
+  const title = "Part des ménages sans abonnement internet fixe, par commune, en 2021";
+  const source = "Sources : INSEE, recensement de la population 2021 ; IGN, ADMIN EXPRESS COG 2025, " +
+    "https://www.data.gouv.fr/fr/datasets/contours-administratifs/ ; traitement de l'équipe";
+  const layouts = [["Source : INSEE"], [source]].map((lines) => {
+    const svg = composeSvg([part], {title, lines});
+    svg.style.cssText = "position:absolute;left:0;top:0;visibility:hidden";
+    document.body.append(svg);
+    const spans = [...svg.querySelectorAll("tspan")];
+    const layout = {
+      height: Number(svg.getAttribute("height")),
+      lines: spans.length,
+      right: Math.max(...spans.map((s) => Number(s.getAttribute("x")) + s.getComputedTextLength()))
+    };
+    svg.remove();
+    return layout;
+  });
+  const [short, long] = layouts;
+  return long.lines > short.lines + 1 && long.height > short.height && layouts.every((l) => l.right <= 300);
+})()`;
