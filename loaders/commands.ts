@@ -17,7 +17,7 @@ import {kitPaths, type KitPaths} from "./core/paths.ts";
 import {resolveSource, type PortalBases} from "./core/portal.ts";
 import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
-import {fromArrowStream, type Cell} from "./core/table.ts";
+import {fromArrowStream, type Cell, type DataTable} from "./core/table.ts";
 import {mapCommuneCode} from "./geo/cog.ts";
 import {derivedCodesReport, formatDerivedCodes, type DerivedCodesReport} from "./geo/commune-derivation.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport, type CogCodeReport} from "./geo/cog-report.ts";
@@ -108,24 +108,32 @@ async function summarizeOutput(output: OutputTable, key: string | undefined): Pr
   return {rows: rowCount, columns, ...(hasKey ? {keys: await parquetKeys(output.parquet, key)} : {})};
 }
 
-/** Computes, prints and returns what the main table's commune codes become in COG 2026 (none without codes). */
+/**
+ * Computes, prints and returns what the main table's commune codes become in COG 2026 (none without codes).
+ * `table` is the main table when the caller has read it (declarations that derive codes: their marker column
+ * tells which codes the kit derived).
+ */
 async function reportCogCodes(
   declaration: DatasetDeclaration,
   output: OutputTable,
-  log: (line: string) => void
+  log: (line: string) => void,
+  table: DataTable | undefined = "table" in output ? output.table : undefined
 ): Promise<{cog?: CogCodeReport}> {
   const column = communeCodeColumnOf(declaration);
   if (!column) return {};
   let values: Iterable<Cell>;
-  if ("table" in output) {
-    const cells = output.table.values[column];
+  if (table) {
+    const cells = table.values[column];
     if (!cells) return {};
     values = cells;
   } else {
-    if (!output.parquet.columns.some((c) => c.name === column)) return {};
+    if (!("parquet" in output) || !output.parquet.columns.some((c) => c.name === column)) return {};
     values = await parquetKeys(output.parquet, column);
   }
-  const cog = cogCodeReport(declaration, column, values);
+  const marker = declaration.deriveCommuneCode?.marker;
+  const origins =
+    marker && column === declaration.deriveCommuneCode?.column ? table?.values[marker] : undefined;
+  const cog = cogCodeReport(declaration, column, values, origins ? {origins} : {});
   for (const line of formatCogReport(declaration.id, cog)) log(line);
   return {cog};
 }
@@ -141,12 +149,16 @@ async function reportCodes(
 ): Promise<{cog?: CogCodeReport; derivedCodes?: DerivedCodesReport}> {
   const derivation = declaration.deriveCommuneCode;
   let derivedCodes: DerivedCodesReport | undefined;
+  let table: DataTable | undefined;
   if (derivation) {
-    const table = "table" in output ? output.table : await readParquetTable(output.parquet);
+    table = "table" in output ? output.table : await readParquetTable(output.parquet);
     derivedCodes = derivedCodesReport(table, derivation);
     for (const line of formatDerivedCodes(declaration.id, derivedCodes)) log(line);
   }
-  return {...(derivedCodes ? {derivedCodes} : {}), ...(await reportCogCodes(declaration, output, log))};
+  return {
+    ...(derivedCodes ? {derivedCodes} : {}),
+    ...(await reportCogCodes(declaration, output, log, table))
+  };
 }
 
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {

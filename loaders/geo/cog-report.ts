@@ -7,6 +7,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import type {Cell} from "../core/table.ts";
 import {cog2026, mapCommuneCodes, type CogIndex, type MappingReason} from "./cog.ts";
 import {COG_VINTAGE} from "./cog-data.ts";
+import {CODE_ORIGIN} from "./commune-derivation.ts";
 
 /** Most changes (old → new) kept in meta.json; the counts always cover all of them. */
 export const MAX_LISTED_CHANGES = 200;
@@ -20,6 +21,11 @@ export interface CogCodeReport {
   column: string;
   /** COG vintage the source is coded in, as the declaration says (null when it does not say). */
   sourceVintage: number | null;
+  /**
+   * Codes the kit derived from names and postal codes (declarations with `deriveCommuneCode`): distinct codes
+   * that only derived rows have, and the COG they were derived from; the other codes are the source's.
+   */
+  derived?: {codes: number; vintage: number};
   /** COG the codes are checked against. */
   targetVintage: number;
   /** Distinct non-empty codes in the column. */
@@ -41,6 +47,17 @@ export function communeCodeColumnOf(declaration: DatasetDeclaration): string | u
   return (communes.find((c) => c.name === declaration.key) ?? communes[0])?.name;
 }
 
+/** Options of {@link cogCodeReport}. */
+export interface CogReportOptions {
+  /** COG the codes are checked against (default COG 2026). */
+  index?: CogIndex;
+  /**
+   * The marker column of a declaration that derives its codes (`deriveCommuneCode.marker`), row by row beside
+   * `values`: codes marked `déduit` were derived by the kit at the current COG, not given by the source.
+   */
+  origins?: readonly Cell[];
+}
+
 /**
  * The report on the values of `column` (a commune code column of `declaration`'s main table). Pure; the COG
  * index defaults to COG 2026.
@@ -49,14 +66,23 @@ export function cogCodeReport(
   declaration: DatasetDeclaration,
   column: string,
   values: Iterable<Cell>,
-  index: CogIndex = cog2026()
+  {index = cog2026(), origins}: CogReportOptions = {}
 ): CogCodeReport {
   const distinct = new Set<string>();
-  for (const v of values) if (v !== null && v !== "") distinct.add(String(v));
+  const given = new Set<string>();
+  let row = 0;
+  for (const v of values) {
+    if (v !== null && v !== "") {
+      distinct.add(String(v));
+      if (origins?.[row] !== CODE_ORIGIN.derived) given.add(String(v));
+    }
+    row++;
+  }
   const {report} = mapCommuneCodes(distinct, index);
   return {
     column,
     sourceVintage: declaration.cogVintage ?? null,
+    ...(origins ? {derived: {codes: distinct.size - given.size, vintage: COG_VINTAGE}} : {}),
     targetVintage: COG_VINTAGE,
     codes: report.total,
     current: report.unchanged,
@@ -76,15 +102,28 @@ const REASONS: Record<MappingReason, string> = {
 
 const fr = (n: number) => n.toLocaleString("fr-FR");
 
+/**
+ * The COG the codes are in, by origin: `source au COG 2024`, `source au COG 2024 : 12, déduits au COG 2026 : 30`,
+ * `tous déduits au COG 2026`, `millésime de la source non précisé`.
+ */
+export function codeVintages(report: CogCodeReport): string {
+  const source = report.sourceVintage
+    ? `source au COG ${report.sourceVintage}`
+    : "millésime de la source non précisé";
+  const derived = report.derived?.codes ?? 0;
+  if (derived === 0) return source;
+  if (derived === report.codes) return `tous déduits au COG ${report.derived!.vintage}`;
+  return `${source} : ${fr(report.codes - derived)}, déduits au COG ${report.derived!.vintage} : ${fr(derived)}`;
+}
+
 /** The report in French, one line per fact, for the `data` command's output. */
 export function formatCogReport(id: string, report: CogCodeReport): string[] {
   if (report.codes === 0)
     return [
       `${id} : aucun code commune renseigné (colonne ${report.column}) : la table ne se joint pas aux communes par ce code`
     ];
-  const from = report.sourceVintage ? ` (source au COG ${report.sourceVintage})` : "";
   const lines = [
-    `${id} : ${fr(report.codes)} codes commune distincts${from} ; ${fr(report.current)} au COG ${report.targetVintage}, ${fr(report.mapped)} ramenés à une commune actuelle, ${fr(report.unmapped.length)} sans correspondance`
+    `${id} : ${fr(report.codes)} codes commune distincts (${codeVintages(report)}) ; ${fr(report.current)} au COG ${report.targetVintage}, ${fr(report.mapped)} ramenés à une commune actuelle, ${fr(report.unmapped.length)} sans correspondance`
   ];
   const reasons = (Object.keys(REASONS) as MappingReason[]).filter((r) => report.byReason[r] > 0);
   if (reasons.length)

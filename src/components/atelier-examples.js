@@ -11,23 +11,33 @@ export const EXAMPLES = [
     examples: [
       {
         title: "Score de fragilité moyen par département (pondéré par la population)",
-        sql: `SELECT c.departement,
+        sql: `-- Les IRIS de Paris, Lyon et Marseille donnent l'arrondissement : passage_cog le ramène à sa commune.
+SELECT c.departement,
        sum(f.score_global * f.population) / sum(f.population) AS score_pondere,
        sum(f.population) AS population
 FROM fragilite_numerique_communes f
-JOIN communes c ON c.code = f.code_commune
+LEFT JOIN passage_cog p ON p.ancien_code = f.code_commune
+JOIN communes c ON c.code = COALESCE(p.code_commune, f.code_commune)
 WHERE f.score_global IS NOT NULL
 GROUP BY c.departement
 ORDER BY score_pondere DESC`
       },
       {
         title: "Lieux de médiation pour 10 000 habitants, par département",
-        sql: `SELECT c.departement,
-       count(l.id) AS lieux,
+        sql: `-- Un lieu de Paris, Lyon ou Marseille porte souvent le code de son arrondissement :
+-- passage_cog le ramène à la commune (13201 → 13055), comme les anciens codes.
+WITH lieux AS (
+  SELECT COALESCE(p.code_commune, l.code_insee) AS code, count(*) AS lieux
+  FROM lieux_mediation_numerique l
+  LEFT JOIN passage_cog p ON p.ancien_code = l.code_insee
+  GROUP BY 1
+)
+SELECT c.departement,
+       sum(coalesce(l.lieux, 0)) AS lieux,
        sum(c.population) AS population,
-       10000.0 * count(l.id) / sum(c.population) AS lieux_pour_10000
+       10000.0 * sum(coalesce(l.lieux, 0)) / sum(c.population) AS lieux_pour_10000
 FROM communes c
-LEFT JOIN lieux_mediation_numerique l ON l.code_insee = c.code
+LEFT JOIN lieux l ON l.code = c.code
 GROUP BY c.departement
 ORDER BY lieux_pour_10000`
       }

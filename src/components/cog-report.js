@@ -9,6 +9,19 @@ const REASONS = {
 };
 
 /**
+ * The COG the codes are in, by origin (source, or derived by the kit from names and postal codes).
+ * @param {import("./cog-report.js").CogReport} cog
+ */
+function codeVintages(cog) {
+  const source = cog.sourceVintage ? `codés au COG ${cog.sourceVintage}` : "de millésime non précisé";
+  const derived = cog.derived?.codes ?? 0;
+  if (derived === 0) return source;
+  const byKit = `déduits par le kit au COG ${cog.derived.vintage}`;
+  if (derived === cog.codes) return `tous ${byKit}`;
+  return `${formatNumber(cog.codes - derived)} ${source} par la source, ${formatNumber(derived)} ${byKit}`;
+}
+
+/**
  * The report in one French sentence, plus one line per reason.
  * @param {import("./cog-report.js").CogReport} cog
  * @returns {{summary: string, reasons: string[]}}
@@ -19,9 +32,8 @@ export function cogSummary(cog) {
       summary: `Aucun code commune renseigné (colonne ${cog.column}) : la table ne se joint pas aux communes par ce code.`,
       reasons: []
     };
-  const from = cog.sourceVintage ? `codés au COG ${cog.sourceVintage}` : "de millésime non précisé";
   const summary =
-    `${formatNumber(cog.codes)} codes commune distincts (${cog.column}, ${from}) : ` +
+    `${formatNumber(cog.codes)} codes commune distincts (${cog.column}, ${codeVintages(cog)}) : ` +
     `${formatNumber(cog.current)} existent au COG ${cog.targetVintage}, ` +
     `${formatNumber(cog.mapped)} sont ramenés à une commune actuelle, ` +
     `${formatNumber(cog.unmapped.length)} n'ont pas de correspondance.`;

@@ -54,5 +54,5 @@ export function indicatorSql(
   state: Omit<IndicatorState, "level"> & {level: Level | "france"},
   measures: Measure[]
 ): string;
-/** The served tables an indicator reads, `communes` first. */
+/** The served tables an indicator reads, `communes` first, `passage-cog` when it measures another table. */
 export function indicatorTables(state: IndicatorState): string[];

@@ -1,7 +1,9 @@
 /**
  * The indicator builder's model: its state (kept in the page address), the measures it can offer from the
  * catalogue, and the DuckDB SQL that computes an indicator for every territory of a level, from commune rows
- * rolled up through the `communes` table (departement, region, epci). Ratios respect statistical secrecy: a
+ * rolled up through the `communes` table (departement, region, epci). A table's commune codes go through
+ * `passage-cog` first, so that arrondissements municipaux and codes of older COGs count in today's commune.
+ * Ratios respect statistical secrecy: a
  * territory whose denominator is between 1 and threshold − 1 gets no value, only `secret = true`. Pure.
  */
 import {sqlTableName} from "./sql-tables.js";
@@ -32,6 +34,9 @@ const AVERAGED = {
   units: new Set(["indice", "%", "degrés", "€", "euros"]),
   names: /taux|score|part_|^ips|moyen|median|rang/
 };
+
+/** SQL name of the table bringing arrondissements and older codes to the current commune (served `passage-cog`). */
+const PASSAGE = sqlTableName("passage-cog");
 
 /** The value of a measure that counts rows (`<table>.*`). */
 export const COUNT = "*";
@@ -100,7 +105,8 @@ export function paramsFromState(state) {
 
 /**
  * The measures a table offers: its numeric columns and its row count, when it has a commune code column. Rows of
- * one commune are added (`within: "sum"`: counts, populations) or averaged (`"avg"`: indices, rates, scores).
+ * one commune (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts,
+ * populations) or averaged, unweighted (`"avg"`: indices, rates, scores).
  * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
  * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg"}[]}
  */
@@ -151,9 +157,16 @@ export function indicatorSql(state, measures) {
   if (!level) throw new Error(`niveau inconnu : ${state.level}`);
   const threshold = Math.max(0, Math.floor(Number(state.threshold) || 0));
   const scale = Number(state.scale) || 1;
-  const perCommune = (m) => (m.column === COUNT ? "count(*)" : `${m.within ?? "sum"}(${ident(m.column)})`);
-  const source = (m, name) =>
-    `${name} AS (SELECT ${ident(m.key)} AS code, ${perCommune(m)} AS v FROM ${ident(sqlTableName(m.table))} GROUP BY 1)`;
+  const perCommune = (m) => (m.column === COUNT ? "count(*)" : `${m.within ?? "sum"}(t.${ident(m.column)})`);
+  // Codes of another table may be arrondissements or older codes: passage_cog brings them to the commune.
+  const source = (m, name) => {
+    const key = `t.${ident(m.key)}`;
+    const from = `${ident(sqlTableName(m.table))} t`;
+    return m.table === "communes"
+      ? `${name} AS (SELECT ${key} AS code, ${perCommune(m)} AS v FROM ${from} GROUP BY 1)`
+      : `${name} AS (SELECT COALESCE(p.code_commune, ${key}) AS code, ${perCommune(m)} AS v FROM ${from}
+    LEFT JOIN ${PASSAGE} p ON p.ancien_code = ${key} GROUP BY 1)`;
+  };
   const where = [
     state.region && CODE.test(state.region) ? `c.region = '${state.region}'` : null,
     state.departement && CODE.test(state.departement) ? `c.departement = '${state.departement}'` : null
@@ -185,9 +198,9 @@ SELECT code, numerateur, denominateur, population,
 FROM agg ORDER BY code`;
 }
 
-/** The tables an indicator reads (served names), `communes` first. */
+/** The tables an indicator reads (served names), `communes` first, `passage-cog` for any other table. */
 export function indicatorTables(state) {
-  const tables = ["communes", state.num.split(".")[0]];
-  if (state.den) tables.push(state.den.split(".")[0]);
-  return [...new Set(tables)];
+  const measured = [state.num, state.den].filter(Boolean).map((m) => m.split(".")[0]);
+  const passage = measured.some((t) => t !== "communes") ? ["passage-cog"] : [];
+  return [...new Set(["communes", ...measured, ...passage])];
 }

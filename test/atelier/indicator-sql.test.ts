@@ -24,10 +24,17 @@ function fixture() {
       population: i % 7 === 0 ? 5 : Math.floor(random() * 5000) + 20
     };
   });
-  const places = communes.flatMap((c) =>
-    Array.from({length: Math.floor(random() * 4)}, (_, k) => ({code_insee: c.code, places: k + 1}))
-  );
-  return {communes, places};
+  // Arrondissements (or older codes) of the first communes: places coded so count in their commune.
+  const passage = communes
+    .slice(0, 6)
+    .map((c, i) => ({ancien_code: `${c.code.slice(0, 2)}9${10 + i}`, code_commune: c.code}));
+  const perCode = (code: string, min: number) =>
+    Array.from({length: Math.floor(random() * 4) + min}, (_, k) => ({code_insee: code, places: k + 1}));
+  const places = [
+    ...communes.flatMap((c) => perCode(c.code, 0)),
+    ...passage.flatMap((p) => perCode(p.ancien_code, 1))
+  ];
+  return {communes, places, passage};
 }
 
 const metas = [
@@ -50,7 +57,10 @@ const metas = [
 const measures = metas.flatMap(measuresOf);
 
 describe("indicatorSql on DuckDB", () => {
-  const {communes, places} = fixture();
+  const {communes, passage, places: raw} = fixture();
+  // The places as the builder must count them: each in today's commune.
+  const current = new Map(passage.map((p) => [p.ancien_code, p.code_commune]));
+  const places = raw.map((p) => ({...p, code_insee: current.get(p.code_insee) ?? p.code_insee}));
   let connection: DuckDBConnection;
   const run = async (state: Partial<IndicatorState>) => {
     const reader = await connection.runAndReadAll(indicatorSql({...DEFAULT_STATE, ...state}, measures));
@@ -71,8 +81,28 @@ describe("indicatorSql on DuckDB", () => {
         `INSERT INTO communes VALUES ('${c.code}', '${c.departement}', '${c.region}', '${c.epci}', ${c.population})`
       );
     await connection.run("CREATE TABLE lieux_test (code_insee VARCHAR, places BIGINT)");
-    for (const p of places)
+    for (const p of raw)
       await connection.run(`INSERT INTO lieux_test VALUES ('${p.code_insee}', ${p.places})`);
+    await connection.run(
+      "CREATE TABLE passage_cog (ancien_code VARCHAR, code_commune VARCHAR, raison VARCHAR)"
+    );
+    for (const p of passage)
+      await connection.run(
+        `INSERT INTO passage_cog VALUES ('${p.ancien_code}', '${p.code_commune}', 'arrondissement-municipal')`
+      );
+  });
+
+  it("counts rows coded by an arrondissement or an older code in today's commune", async () => {
+    const viaPassage = raw.filter((p) => current.has(p.code_insee));
+    expect(viaPassage.length).toBeGreaterThan(0);
+    const rows = await run({num: "lieux-test.*", den: "", level: "commune"});
+    expect(rows.map((r) => r.code)).toEqual(communes.map((c) => c.code).sort());
+    for (const c of communes.filter((c) => [...current.values()].includes(c.code)))
+      expect(Number(rows.find((r) => r.code === c.code)!.valeur ?? 0)).toBe(
+        places.filter((p) => p.code_insee === c.code).length
+      );
+    const [france] = await run({num: "lieux-test.*", den: "", level: "france" as never});
+    expect(Number(france!.valeur)).toBe(raw.length);
   });
   afterAll(() => connection.closeSync());
 
@@ -184,6 +214,7 @@ describe("indicator state in the address", () => {
   it("lists the tables to load, communes first", () => {
     expect(
       indicatorTables({...DEFAULT_STATE, num: "pauvrete.taux_pauvrete", den: "communes.population"})
-    ).toEqual(["communes", "pauvrete"]);
+    ).toEqual(["communes", "pauvrete", "passage-cog"]);
+    expect(indicatorTables({...DEFAULT_STATE, num: "communes.population", den: ""})).toEqual(["communes"]);
   });
 });

@@ -63,14 +63,23 @@ describe("the défis of challenges/", () => {
           DATASETS.find((d) => d.id === name) ?? DATASETS.find((d) => name!.startsWith(d.id));
         const part = declaration?.parts?.find((p) => name === `${declaration.id}-${p.suffix}`);
         const columns = new Set((part?.columns ?? declaration!.columns).map((c) => c.name));
-        // Row accessors on the table's own iteration: `Array.from(variable, (d) => d.col…)`.
-        for (const [, param, use] of body.matchAll(
-          new RegExp(`Array\\.from\\(${variable}, \\((\\w)\\) => ([^\\n]+)`, "g")
-        ))
-          for (const [, column] of use!.matchAll(new RegExp(`\\b${param}\\.(\\w+)`, "g"))) {
-            expect(columns, `${id}: ${name}.${column}`).toContain(column);
-            checked++;
-          }
+        // Row accessors on the table's own iteration: `Array.from(variable, (d) => d.col…)`, and the row
+        // functions of `d3.rollup(variable, (v) => …, (d) => d.col…)` (all but the group's parameter).
+        const uses = [
+          ...[...body.matchAll(new RegExp(`Array\\.from\\(${variable}, \\((\\w)\\) => ([^\\n]+)`, "g"))].map(
+            ([, param, use]) => ({params: [param!], use: use!})
+          ),
+          ...[...body.matchAll(new RegExp(`d3\\.rollup\\(${variable}, ([^\\n]+)`, "g"))].map(([, use]) => ({
+            params: [...use!.matchAll(/\((\w)\) =>/g)].slice(1).map((m) => m[1]!),
+            use: use!
+          }))
+        ];
+        for (const {params, use} of uses)
+          for (const param of params)
+            for (const [, column] of use.matchAll(new RegExp(`\\b${param}\\.(\\w+)`, "g"))) {
+              expect(columns, `${id}: ${name}.${column}`).toContain(column);
+              checked++;
+            }
       }
     }
     expect(checked).toBeGreaterThanOrEqual(15);

@@ -13,6 +13,7 @@ import type {DatasetMeta} from "../../loaders/core/meta.ts";
 import {kitPaths} from "../../loaders/core/paths.ts";
 import {cogCommunes} from "../../loaders/geo/cog-data.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport} from "../../loaders/geo/cog-report.ts";
+import {CODE_ORIGIN} from "../../loaders/geo/commune-derivation.ts";
 import {getDataset} from "../../loaders/registry.ts";
 import {cogSummary} from "../../src/components/cog-report.js";
 
@@ -79,6 +80,32 @@ describe("COG code report", () => {
     });
   });
 
+  it("tells the COG of the source's codes apart from the codes the kit derived", () => {
+    const lieux = getDataset("lieux-mediation-numerique");
+    const {source, derived} = CODE_ORIGIN;
+    // `old` given by the source; merged.code both given and derived (the source's); "13201" only derived.
+    const report = cogCodeReport(
+      lieux,
+      "code_insee",
+      [old, merged.code, merged.code, "13201", "13201", null],
+      {
+        origins: [source, source, derived, derived, derived, null]
+      }
+    );
+    expect(report).toMatchObject({codes: 3, sourceVintage: 2024, derived: {codes: 1, vintage: 2026}});
+    expect(formatCogReport("lieux-mediation-numerique", report)[0]).toContain(
+      "3 codes commune distincts (source au COG 2024 : 2, déduits au COG 2026 : 1) ;"
+    );
+    expect(cogSummary(report).summary).toContain(
+      "(code_insee, 2 codés au COG 2024 par la source, 1 déduits par le kit au COG 2026) :"
+    );
+    const all = cogCodeReport(lieux, "code_insee", ["13201", merged.code], {origins: [derived, derived]});
+    expect(formatCogReport("lieux-mediation-numerique", all)[0]).toContain("(tous déduits au COG 2026)");
+    expect(cogSummary(all).summary).toContain("(code_insee, tous déduits par le kit au COG 2026)");
+    const none = cogCodeReport(lieux, "code_insee", [old], {origins: [source]});
+    expect(cogSummary(none).summary).toContain("(code_insee, codés au COG 2024)");
+  });
+
   it("picks the key when it is a commune code, else the first commune code column", () => {
     expect(communeCodeColumnOf(getDataset("couverture-thd"))).toBe("code_commune");
     expect(communeCodeColumnOf(getDataset("annuaire-education"))).toBe("code_commune");
@@ -92,6 +119,24 @@ describe("COG code report", () => {
     const {meta, lines} = await load("pauvrete", file);
     expect(meta.cog).toMatchObject({codes: 3, current: 1, mapped: 1, unmapped: ["97999"]});
     expect(lines.some((l) => l.includes("97999"))).toBe(true);
+  });
+});
+
+describe("COG report of a load that derives codes", () => {
+  it("records in meta.json and prints how many codes the kit derived, and at which COG", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kit-cog-in-"));
+    const file = join(dir, "lieux.csv");
+    const lieu = (id: string, commune: string, postal: string, code: string) =>
+      `${id},00000000000000,Lieu ${id},${commune},${postal},${code},1 rue,2024-04-02`;
+    const lines = [
+      "id,pivot,nom,commune,code_postal,code_insee,adresse,date_maj",
+      lieu("a", "A", "01000", old),
+      lieu("b", "Marseille", "13001", "")
+    ];
+    await writeFile(file, `${lines.join("\n")}\n`);
+    const {meta, lines: printed} = await load("lieux-mediation-numerique", file);
+    expect(meta.cog).toMatchObject({codes: 2, derived: {codes: 1, vintage: 2026}});
+    expect(printed.some((l) => l.includes("(source au COG 2024 : 1, déduits au COG 2026 : 1)"))).toBe(true);
   });
 });
 

@@ -9,6 +9,7 @@ import {describe, expect, it} from "vitest";
 import {communesFromPackage} from "../../loaders/datasets/communes.ts";
 import {passageTable} from "../../loaders/datasets/passage-cog.ts";
 import {mapCommuneCode} from "../../loaders/geo/cog.ts";
+import {cogCommunes} from "../../loaders/geo/cog-data.ts";
 import {rowAt} from "../../loaders/core/table.ts";
 
 const ARCEP = "../shared/data/arcep-debit-communes/commune-debit-beta.csv";
@@ -35,6 +36,23 @@ describe("passage-cog", () => {
         reason: raison
       });
     }
+  });
+});
+
+describe("passage-cog and the arrondissements municipaux", () => {
+  it("brings each arrondissement of Paris, Lyon and Marseille to its commune (13201 → 13055)", () => {
+    const arrondissements = cogCommunes().filter((c) => c.type === "arrondissement-municipal");
+    expect(new Set(arrondissements.map((a) => a.commune))).toEqual(new Set(["75056", "69123", "13055"]));
+    const rows = new Map(
+      Array.from({length: passage.rowCount}, (_, i) => rowAt(passage, i)).map((r) => [r.ancien_code, r])
+    );
+    for (const a of arrondissements)
+      expect(rows.get(a.code), a.nom).toEqual({
+        ancien_code: a.code,
+        code_commune: a.commune,
+        raison: "arrondissement-municipal"
+      });
+    expect(rows.get("13201")?.code_commune).toBe("13055");
   });
 });
 
