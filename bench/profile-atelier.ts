@@ -23,6 +23,13 @@ const INSTRUMENT = `
     for (const sel of [".kit-sql-editor", ".kit-schema", ".kit-atelier-status", ".kit-sql-error", "table", "figure, svg"])
       if (!seen.has(sel) && document.querySelector(sel)) { seen.add(sel); mark("dom " + sel); }
   }).observe(document, {subtree: true, childList: true});
+  const NativeWorker = window.Worker;
+  window.Worker = class extends NativeWorker {
+    constructor(url, options) {
+      super(url, options);
+      mark("new Worker from " + (/duckdb-start/.test(new Error().stack) ? "duckdb-start.js" : "the page's cells"));
+    }
+  };
   const post = Worker.prototype.postMessage;
   const types = new Map();
   Worker.prototype.postMessage = function (m, t) {
