@@ -89,10 +89,40 @@ GROUP BY c.departement
 ORDER BY codes_ramenes DESC`
       },
       {
+        title:
+          "Fibre et fragilité, commune actuelle par commune actuelle (les deux fichiers ramenés au COG 2026)",
+        sql: `-- Débits (COG 2019) et indice (COG 2020) ramenés à la commune actuelle avant la jointure.
+-- Débits : locaux et locaux éligibles additionnés, puis la part recalculée ;
+-- indice : moyenne pondérée par la population des anciennes communes.
+WITH thd AS (
+  SELECT COALESCE(p.code_commune, t.code_commune) AS code,
+         sum(t.elig_thd1g) / sum(t.locaux) AS part_fibre, sum(t.locaux) AS locaux
+  FROM couverture_thd t
+  LEFT JOIN passage_cog p ON p.ancien_code = t.code_commune
+  GROUP BY 1
+), ifn AS (
+  SELECT COALESCE(p.code_commune, f.code_commune) AS code,
+         sum(f.score_global * f.population) / sum(f.population) AS score_global
+  FROM fragilite_numerique_communes f
+  LEFT JOIN passage_cog p ON p.ancien_code = f.code_commune
+  WHERE f.score_global IS NOT NULL
+  GROUP BY 1
+)
+SELECT c.code, c.nom, c.departement, c.population, thd.locaux, thd.part_fibre, ifn.score_global
+FROM communes c
+JOIN thd ON thd.code = c.code
+JOIN ifn ON ifn.code = c.code
+ORDER BY c.population DESC`
+      },
+      {
         title: "Communes sans aucun local éligible au très haut débit (30 Mbit/s)",
-        sql: `SELECT code_commune, nom_commune, locaux
-FROM couverture_thd
-WHERE coalesce(elig_thd30, 0) = 0
+        sql: `-- Une commune fusionnée depuis 2019 compte tous ses anciens codes : sommes par commune actuelle.
+SELECT c.code, c.nom, c.departement, sum(t.locaux) AS locaux
+FROM couverture_thd t
+LEFT JOIN passage_cog p ON p.ancien_code = t.code_commune
+JOIN communes c ON c.code = COALESCE(p.code_commune, t.code_commune)
+GROUP BY c.code, c.nom, c.departement
+HAVING sum(coalesce(t.elig_thd30, 0)) = 0
 ORDER BY locaux DESC
 LIMIT 50`
       }
