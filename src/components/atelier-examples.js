@@ -175,11 +175,33 @@ ORDER BY part_smartphone DESC`
     examples: [
       {
         title: "Portrait des communes d'un département (ici la Creuse, 23)",
-        sql: `SELECT c.code, c.nom, c.population, f.score_global, p.taux_pauvrete, t.elig_thd30 / t.locaux AS part_thd30
+        sql: `-- Chaque source est d'abord ramenée aux communes actuelles (passage_cog) : une commune fusionnée depuis
+-- garde les données de ses anciennes communes. Indice : moyenne pondérée par la population ; débits : locaux
+-- additionnés puis part recalculée ; pauvreté : un taux ne s'additionne pas, il n'est gardé que pour une
+-- commune qui correspond à une seule commune de la source.
+WITH ifn AS (
+  SELECT COALESCE(pc.code_commune, f.code_commune) AS code,
+         sum(f.score_global * f.population) / sum(f.population) AS score_global
+  FROM fragilite_numerique_communes f
+  LEFT JOIN passage_cog pc ON pc.ancien_code = f.code_commune
+  GROUP BY 1
+), thd AS (
+  SELECT COALESCE(pc.code_commune, t.code_commune) AS code, sum(t.elig_thd30) / sum(t.locaux) AS part_thd30
+  FROM couverture_thd t
+  LEFT JOIN passage_cog pc ON pc.ancien_code = t.code_commune
+  GROUP BY 1
+), pauv AS (
+  SELECT COALESCE(pc.code_commune, p.code_commune) AS code, any_value(p.taux_pauvrete) AS taux_pauvrete
+  FROM pauvrete p
+  LEFT JOIN passage_cog pc ON pc.ancien_code = p.code_commune
+  GROUP BY 1
+  HAVING count(*) = 1
+)
+SELECT c.code, c.nom, c.population, ifn.score_global, pauv.taux_pauvrete, thd.part_thd30
 FROM communes c
-LEFT JOIN fragilite_numerique_communes f ON f.code_commune = c.code
-LEFT JOIN pauvrete p ON p.code_commune = c.code
-LEFT JOIN couverture_thd t ON t.code_commune = c.code
+LEFT JOIN ifn ON ifn.code = c.code
+LEFT JOIN pauv ON pauv.code = c.code
+LEFT JOIN thd ON thd.code = c.code
 WHERE c.departement = '23'
 ORDER BY c.population DESC`
       },
