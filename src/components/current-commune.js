@@ -8,7 +8,7 @@
  * @param {Iterable<{ancien_code: string, code_commune: string}>} passage rows of `passage-cog` (an Arrow table)
  * @returns {(code: string | null | undefined) => string | null | undefined}
  */
-export function communeActuelle(passage) {
+export function currentCommune(passage) {
   const to = new Map(Array.from(passage, (d) => [d.ancien_code, d.code_commune]));
   return (code) => to.get(code) ?? code;
 }

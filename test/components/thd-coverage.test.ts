@@ -1,5 +1,5 @@
 /**
- * `couvertureParCommune` (défi « Très haut débit »): ARCEP rows coded in an older COG summed into today's
+ * `coverageByCommune` (défi « Très haut débit »): ARCEP rows coded in an older COG summed into today's
  * communes, the share recomputed from the sums. On the real ARCEP 2019 file (../shared, skipped where absent),
  * no row whose code passage-cog maps is lost any more when matched to today's communes.
  */
@@ -9,13 +9,13 @@ import {describe, expect, it} from "vitest";
 import {communesFromPackage} from "../../loaders/datasets/communes.ts";
 import {passageTable} from "../../loaders/datasets/passage-cog.ts";
 import {rowAt} from "../../loaders/core/table.ts";
-import {communeActuelle} from "../../src/components/commune-actuelle.js";
-import {couvertureParCommune} from "../../src/components/couverture-thd.js";
+import {currentCommune} from "../../src/components/current-commune.js";
+import {coverageByCommune} from "../../src/components/thd-coverage.js";
 
 const ARCEP = "../shared/data/arcep-debit-communes/commune-debit-beta.csv";
 
-describe("couvertureParCommune", () => {
-  const versCommune = (code: string) => ({"00001": "00003", "00002": "00003"})[code] ?? code;
+describe("coverageByCommune", () => {
+  const toCurrent = (code: string) => ({"00001": "00003", "00002": "00003"})[code] ?? code;
 
   it("sums the rows of a merged commune and recomputes the share from the sums", () => {
     const rows = [
@@ -23,7 +23,7 @@ describe("couvertureParCommune", () => {
       {code_commune: "00002", locaux: 300, elig_thd1g: 30},
       {code_commune: "00004", locaux: 50, elig_thd1g: 25}
     ];
-    const out = couvertureParCommune(rows, versCommune);
+    const out = coverageByCommune(rows, toCurrent);
     expect([...out.keys()].sort()).toEqual(["00003", "00004"]);
     // (90 + 30) / (100 + 300), not the mean of 0.9 and 0.1.
     expect(out.get("00003")).toEqual({code: "00003", locaux: 400, eligibles: 120, part: 0.3, lignes: 2});
@@ -36,16 +36,16 @@ describe("couvertureParCommune", () => {
       {code_commune: "00002", locaux: 300, elig_thd1g: null, elig_thd30: 60},
       {code_commune: "00004", locaux: 50, elig_thd1g: null, elig_thd30: null}
     ];
-    const fibre = couvertureParCommune(rows, versCommune);
+    const fibre = coverageByCommune(rows, toCurrent);
     expect(fibre.get("00003")).toMatchObject({locaux: 400, eligibles: 40, part: 0.4});
     expect(fibre.get("00004")).toMatchObject({locaux: 50, eligibles: 0, part: null});
-    expect(couvertureParCommune(rows, versCommune, "elig_thd30").get("00003")).toMatchObject({
+    expect(coverageByCommune(rows, toCurrent, "elig_thd30").get("00003")).toMatchObject({
       part: 70 / 400
     });
   });
 });
 
-describe.skipIf(!existsSync(ARCEP))("couvertureParCommune on the real ARCEP 2019 file", () => {
+describe.skipIf(!existsSync(ARCEP))("coverageByCommune on the real ARCEP 2019 file", () => {
   it("matches every row to today's communes, merged communes included, premises kept", () => {
     const raw = parse(readFileSync(ARCEP, "utf8"), {delimiter: ";", columns: true, from_line: 2, bom: true});
     const rows = (raw as Record<string, string>[]).map((r) => ({
@@ -67,7 +67,7 @@ describe.skipIf(!existsSync(ARCEP))("couvertureParCommune on the real ARCEP 2019
     const before = rows.filter((r) => current.has(r.code_commune)).length;
     expect(viaPassage.filter((r) => current.has(r.code_commune))).toEqual([]);
     // After: every row lands in a current commune, premises summed, none lost.
-    const out = couvertureParCommune(rows, communeActuelle(passage));
+    const out = coverageByCommune(rows, currentCommune(passage));
     const matched = [...out.values()].filter((c) => current.has(c.code));
     const after = matched.reduce((s, c) => s + c.lignes, 0);
     expect(before).toBe(rows.length - viaPassage.length);
