@@ -45,8 +45,8 @@ export function openDuckDB() {
 }
 
 /**
- * Starts a database while the page is still being parsed (from `duckdb-start.js`, an `async` module script of
- * the page, which runs before Framework's runtime has even started the page's cells). The page's first
+ * Starts a database from `duckdb-start.js`, an `async` module script of the page, which does not wait for
+ * Framework's runtime and the page's modules (measured: it may still run just after them). The page's first
  * {@link openDuckDB} call takes this database instead of starting another one; if that call came first (the
  * script loaded late), nothing is started.
  */

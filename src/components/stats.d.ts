@@ -1,3 +1,5 @@
+/** Whether `x` is a given number (not null, undefined or NaN; numeric strings count). */
+export function isNumber(x: unknown): boolean;
 /** Mean of `value` weighted by `weight` over the rows where both are given (weight > 0); null when none. */
 export function weightedMean<T>(
   rows: Iterable<T>,

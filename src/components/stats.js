@@ -1,7 +1,8 @@
 // Small statistics for the défis: weighted mean, Pearson correlation, least-squares line. Pure module; missing
 // values (null, undefined, NaN) are skipped pairwise.
 
-const ok = (x) => x != null && Number.isFinite(+x);
+/** Whether `x` is a given number (not null, undefined or NaN; numeric strings count). */
+export const isNumber = (x) => x != null && Number.isFinite(+x);
 
 /** Mean of `value` weighted by `weight` over the rows where both are given; null when none. */
 export function weightedMean(rows, value, weight) {
@@ -10,7 +11,7 @@ export function weightedMean(rows, value, weight) {
   for (const d of rows) {
     const x = value(d);
     const p = weight(d);
-    if (!ok(x) || !ok(p) || p <= 0) continue;
+    if (!isNumber(x) || !isNumber(p) || p <= 0) continue;
     s += x * p;
     w += +p;
   }
@@ -34,7 +35,7 @@ export function linearFit(rows, x, y) {
   for (const d of rows) {
     const a = x(d);
     const b = y(d);
-    if (!ok(a) || !ok(b)) continue;
+    if (!isNumber(a) || !isNumber(b)) continue;
     n++;
     sx += +a;
     sy += +b;
@@ -48,7 +49,7 @@ export function linearFit(rows, x, y) {
   for (const d of rows) {
     const a = x(d);
     const b = y(d);
-    if (!ok(a) || !ok(b)) continue;
+    if (!isNumber(a) || !isNumber(b)) continue;
     sxx += (a - mx) ** 2;
     syy += (b - my) ** 2;
     sxy += (a - mx) * (b - my);

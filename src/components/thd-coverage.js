@@ -1,7 +1,7 @@
 // ARCEP coverage rows (coded in an older COG) summed into today's communes, so that a commune merged since the
 // file's vintage gets one row with the premises of all its former communes. Pure.
 
-const known = (x) => x != null && Number.isFinite(+x);
+import {isNumber} from "./stats.js";
 
 /**
  * Coverage per current commune: the rows whose code goes to the same commune (through `toCurrent`, e.g.
@@ -20,10 +20,10 @@ export function coverageByCommune(rows, toCurrent, speedColumn = "elig_thd1g") {
     const code = toCurrent(d.code_commune);
     let c = out.get(code);
     if (!c) out.set(code, (c = {code, locaux: 0, eligibles: 0, countedPremises: 0, lignes: 0}));
-    const locaux = known(d.locaux) ? +d.locaux : 0;
+    const locaux = isNumber(d.locaux) ? +d.locaux : 0;
     c.locaux += locaux;
     c.lignes++;
-    if (known(d[speedColumn])) {
+    if (isNumber(d[speedColumn])) {
       c.eligibles += +d[speedColumn];
       c.countedPremises += locaux;
     }
