@@ -1,20 +1,12 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {escapeText, preambleBlock, renderGallery, writeChallengePages} from "../../challenges/pages.ts";
 import {DefiError, type Defi} from "../../challenges/types.ts";
 import {exampleDefi} from "./example-defi.ts";
+import {defiProject} from "./project.ts";
 
-const root = join(import.meta.dirname, "..", "..");
-
-/** A temporary project holding a copy of some défis of challenges/ (defi.ts only imports types). */
-function project(...ids: string[]): string {
-  const dir = mkdtempSync(join(tmpdir(), "defis-"));
-  for (const id of ids) cpSync(join(root, "challenges", id), join(dir, "challenges", id), {recursive: true});
-  mkdirSync(join(dir, "challenges"), {recursive: true});
-  return dir;
-}
+const project = defiProject;
 
 describe("writeChallengePages", () => {
   it("writes one page per défi (front matter, French metadata, body) and the gallery", async () => {
