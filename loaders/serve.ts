@@ -9,6 +9,7 @@ import {join} from "node:path";
 import JSZip from "jszip";
 import {writeParquet} from "./core/duckdb.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
+import type {ReadingGuide} from "./core/reading.ts";
 import {summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type DataTable} from "./core/table.ts";
 import {DATASETS} from "./registry.ts";
@@ -48,6 +49,8 @@ export interface ServedMeta extends DatasetMeta {
   /** Dataset description, in French. */
   description: string;
   homepage?: string;
+  /** How to read it (the declaration's `reading` facts), for the « Lire cette donnée » box. */
+  reading?: ReadingGuide;
 }
 
 function columnsOf(name: ServedName) {
@@ -81,7 +84,8 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
     ...(part ? {parent: served.id} : {}),
     tableTitle: part ? part.title : declaration.title,
     description: declaration.description,
-    ...(declaration.homepage ? {homepage: declaration.homepage} : {})
+    ...(declaration.homepage ? {homepage: declaration.homepage} : {}),
+    ...(declaration.reading ? {reading: declaration.reading} : {})
   };
 }
 

@@ -66,5 +66,26 @@ export const pauvrete: DatasetDeclaration = {
   csv: {delimiter: "auto"},
   key: "code_commune",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Taux de pauvreté par commune du dispositif FILOSOFI de l'Insee, tel que repris par Data For Good en 2020 ; le fichier communal d'origine de l'Insee n'est pas celui du kit.",
+    reference: "Seuil de pauvreté : 60 % du niveau de vie médian national.",
+    scale: "Pourcentage des habitants vivant sous le seuil ; l'écart entre deux communes se dit en points.",
+    dataDate: "Revenus de 2017 (millésime retenu par le kit ; l'extrait repris ne le précise pas).",
+    measures:
+      "La part des personnes dont le niveau de vie (revenu disponible du ménage par unité de consommation) est inférieur au seuil de pauvreté.",
+    doesNotMeasure:
+      "La pauvreté en conditions de vie, ni le nombre de personnes pauvres, ni les revenus d'aujourd'hui.",
+    limits: [
+      "Secret statistique de l'Insee : le taux n'est publié que pour les communes qui comptent assez de ménages ; il manque pour environ 29 400 communes sur 35 000 dans l'extrait réel.",
+      "Les taux communaux existent pour la France métropolitaine, la Martinique et La Réunion, pas pour les autres départements d'outre-mer.",
+      "Un taux communal décrit la commune, pas ses habitants un par un."
+    ],
+    sources: [
+      {label: "Insee, dispositif FILOSOFI", url: "https://www.insee.fr/fr/metadonnees/source/serie/s1172"},
+      {label: "Extrait repris par Data For Good (saison 8, La MedNum, 2020)"}
+    ]
+  },
   offline: {status: "démonstration", build: demoPauvrete, note: DEMO_NOTE}
 };
