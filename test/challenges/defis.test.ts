@@ -4,18 +4,11 @@ import {describe, expect, it} from "vitest";
 import {checkBody, defiIds, loadDefi, renderDefiPage} from "../../challenges/pages.ts";
 import {DefiError, formatDuration, validateDefi, type Defi} from "../../challenges/types.ts";
 import {DATASETS} from "../../loaders/registry.ts";
-import {exampleDefi} from "./example-defi.ts";
+import {exampleDefi, KIT_DEFIS} from "./example-defi.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const known = DATASETS.map((d) => d.id);
-const REQUIRED = [
-  "fragilite-mediation",
-  "acces-france-services",
-  "tres-haut-debit",
-  "ecole-numerique",
-  "parentalite-numerique",
-  "diagnostic-territorial"
-];
+const REQUIRED = KIT_DEFIS;
 
 const valid: Defi = exampleDefi;
 

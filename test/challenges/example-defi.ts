@@ -24,3 +24,13 @@ export const exampleDefi: Defi = {
   demoData: {meaningful: true, note: "La méthode se pratique sur les données de démonstration."},
   traps: ["ecological-fallacy"]
 };
+
+/** The six défis the kit ships. */
+export const KIT_DEFIS = [
+  "fragilite-mediation",
+  "acces-france-services",
+  "tres-haut-debit",
+  "ecole-numerique",
+  "parentalite-numerique",
+  "diagnostic-territorial"
+];

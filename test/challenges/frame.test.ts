@@ -9,17 +9,10 @@ import {DATASETS} from "../../loaders/registry.ts";
 import {servedMeta} from "../../loaders/serve.ts";
 import {frenchSpacing} from "../../src/components/french-typography.js";
 import {readingBoxHtml} from "../../src/components/reading-box.js";
-import {exampleDefi} from "./example-defi.ts";
+import {exampleDefi, KIT_DEFIS} from "./example-defi.ts";
 
 const root = join(import.meta.dirname, "..", "..");
-const DEFIS = [
-  "fragilite-mediation",
-  "acces-france-services",
-  "tres-haut-debit",
-  "ecole-numerique",
-  "parentalite-numerique",
-  "diagnostic-territorial"
-];
+const DEFIS = KIT_DEFIS;
 const known = DATASETS.map((d) => d.id);
 const ifnReading = fragiliteNumerique.reading!;
 /** The statement that the first-edition IFN is relative to its region, as the pages write it. */
