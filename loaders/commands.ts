@@ -10,7 +10,7 @@ import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
-import {buildMeta, metaColumns} from "./core/meta.ts";
+import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
@@ -218,6 +218,7 @@ export async function loadDataset(
       size,
       rows: result.rowCount,
       status: "réel",
+      ...variantVintage(declaration, result.variant),
       ...(result.sources ? {sources: result.sources} : {}),
       ...(await reportCodes(declaration, main, log))
     });
@@ -316,7 +317,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
     return await withWorkDir(async (work) => {
       // A fetched file's source is the declared producer, unless the caller says otherwise.
       const context = {attribution: `${declaration.producer} (${portal})`, ...contextFor(options)};
-      const {tables, rowCount, sources} = await convertFile(declaration, file, work, context);
+      const {tables, rowCount, sources, variant} = await convertFile(declaration, file, work, context);
       const lock = await readLock(paths.lock);
       const dir = join(paths.cache, id);
       const locked = lock.datasets[id];
@@ -333,6 +334,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         size: downloaded.size,
         rows: rowCount,
         status: "réel",
+        ...variantVintage(declaration, variant),
         ...(sources ? {sources} : {}),
         ...(await reportCodes(declaration, tables[0]!, log))
       });

@@ -80,6 +80,8 @@ export interface Variant {
   name: string;
   /** True when a header belongs to this variant. */
   detect: (header: readonly string[]) => boolean;
+  /** Vintage of the files of this variant, when it is not the declaration's (an older FILOSOFI file). */
+  vintage?: string;
 }
 
 /** Status shown next to a dataset everywhere: real data, or generated demonstration data. */

@@ -71,10 +71,25 @@ export const pauvrete: DatasetDeclaration = {
       "FILOSOFI n'est pas publié comme jeu data.gouv.fr par l'INSEE : le fichier se télécharge sur insee.fr"
     ],
     unconfirmed:
-      "La géographie (COG 2023) de FILOSOFI 2021 n'a pas été confirmée ; un fichier plus ancien chargé avec load (TP6017, TX_POVERTY) garde l'étiquette de millésime 2021 de la déclaration."
+      "La géographie (COG 2023) de FILOSOFI 2021 n'a pas été confirmée ; un fichier plus ancien chargé avec load (TP6017, TX_POVERTY) est étiqueté avec son millésime (TP6017 → 2017)."
   },
   homepage: "https://www.insee.fr/fr/metadonnees/source/serie/s1172",
   csv: {delimiter: "auto"},
+  // Older FILOSOFI files name the rate by its year (TP6017…); the Data For Good extract's TX_POVERTY is
+  // probably FILOSOFI 2017 (its SOURCE.md says so as an inference).
+  variants: [
+    ...[2017, 2018, 2019, 2020].map((year) => ({
+      name: `filosofi-${year}`,
+      vintage: String(year),
+      detect: (header: readonly string[]) =>
+        header.some((h) => h.trim().toUpperCase() === `TP60${year % 100}`)
+    })),
+    {
+      name: "filosofi-tx-poverty",
+      vintage: "2017 (probable, fichier dérivé de Data For Good)",
+      detect: (header: readonly string[]) => header.some((h) => h.trim().toUpperCase() === "TX_POVERTY")
+    }
+  ],
   key: "code_commune",
   columns,
   offline: {status: "démonstration", build: demoPauvrete, note: DEMO_NOTE}

@@ -95,4 +95,14 @@ describe("data commands in a temporary kit", () => {
     const offline = await resolveDataset("couverture-thd", {paths});
     expect([offline.origin, offline.meta.status]).toEqual(["offline", "démonstration"]);
   });
+  it("load labels an older FILOSOFI file with its own vintage (TP6017 → 2017), a current one with the declaration's", async () => {
+    const paths = await kit();
+    const input = join(paths.root, "in.csv");
+    await writeFile(input, "CODGEO;LIBGEO;TP6017\n01001;A;12,5\n");
+    await loadDataset("pauvrete", input, {paths});
+    expect((await resolveDataset("pauvrete", {paths})).meta.vintage).toBe("2017");
+    await writeFile(input, "CODGEO;LIBGEO;TP6021\n01001;A;12,5\n");
+    await loadDataset("pauvrete", input, {paths});
+    expect((await resolveDataset("pauvrete", {paths})).meta.vintage).toBe("2021");
+  });
 });
