@@ -8,6 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import JSZip from "jszip";
 import {writeParquet} from "./core/duckdb.ts";
+import type {SourceCheck} from "./core/dataset.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
 import type {ReadingGuide} from "./core/reading.ts";
 import {summarizeColumns} from "./core/schema.ts";
@@ -51,6 +52,8 @@ export interface ServedMeta extends DatasetMeta {
   homepage?: string;
   /** How to read it (the declaration's `reading` facts), for the « Lire cette donnée » box. */
   reading?: ReadingGuide;
+  /** Where the declared source was checked against public references, and when (absent: « à vérifier »). */
+  sourceCheck?: SourceCheck;
 }
 
 function columnsOf(name: ServedName) {
@@ -85,7 +88,8 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
     tableTitle: part ? part.title : declaration.title,
     description: declaration.description,
     ...(declaration.homepage ? {homepage: declaration.homepage} : {}),
-    ...(declaration.reading ? {reading: declaration.reading} : {})
+    ...(declaration.reading ? {reading: declaration.reading} : {}),
+    ...(declaration.sourceCheck ? {sourceCheck: declaration.sourceCheck} : {})
   };
 }
 

@@ -53,32 +53,59 @@ export const pauvrete: DatasetDeclaration = {
     "Taux de pauvreté monétaire (seuil à 60 % du niveau de vie médian) des communes, d'après le dispositif FILOSOFI de l'INSEE ; non diffusé sous le seuil du secret statistique.",
   producer: "INSEE",
   licence: "Licence Ouverte 2.0",
-  vintage: "2017",
+  vintage: "2021",
   updateFrequency: "annuelle",
   level: "commune",
-  cogVintage: 2019,
+  cogVintage: 2023,
   source: {
-    portal: "data.gouv.fr",
-    dataset: "revenus-et-pauvrete-des-menages-aux-niveaux-national-et-local",
-    resource: {format: "csv", match: "commune"}
+    portal: "url",
+    url: "https://www.insee.fr/fr/statistiques/fichier/7756855/indic-struct-distrib-revenu-2021-COMMUNES_csv.zip",
+    format: "zip",
+    member: "FILO2021_DISP_PAUVRES_COM\\.csv$"
+  },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "insee.fr, page 7756855 (« Revenus, pauvreté et niveau de vie en 2021 – communes ») : archive indic-struct-distrib-revenu-2021-COMMUNES_csv.zip, cité avec cette adresse par plusieurs scripts publics de téléchargement (2024–2026)",
+      "Scripts publics qui lisent FILO2021_DISP_PAUVRES_COM.csv : colonnes CODGEO et TP6021 (taux de pauvreté au seuil de 60 %), « s » pour secret statistique et « nd » pour non disponible",
+      "FILOSOFI n'est pas publié comme jeu data.gouv.fr par l'INSEE : le fichier se télécharge sur insee.fr"
+    ],
+    unconfirmed:
+      "La géographie (COG 2023) de FILOSOFI 2021 n'a pas été confirmée ; un fichier plus ancien chargé avec load (TP6017, TX_POVERTY) est étiqueté avec son millésime (TP6017 → 2017)."
   },
   homepage: "https://www.insee.fr/fr/metadonnees/source/serie/s1172",
   csv: {delimiter: "auto"},
+  // Older FILOSOFI files name the rate by its year (TP6017…); the Data For Good extract's TX_POVERTY is
+  // probably FILOSOFI 2017 (its SOURCE.md says so as an inference).
+  variants: [
+    ...[2017, 2018, 2019, 2020].map((year) => ({
+      name: `filosofi-${year}`,
+      vintage: String(year),
+      detect: (header: readonly string[]) =>
+        header.some((h) => h.trim().toUpperCase() === `TP60${year % 100}`)
+    })),
+    {
+      name: "filosofi-tx-poverty",
+      vintage: "2017 (probable, fichier dérivé de Data For Good)",
+      detect: (header: readonly string[]) => header.some((h) => h.trim().toUpperCase() === "TX_POVERTY")
+    }
+  ],
   key: "code_commune",
   columns,
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition:
-      "Taux de pauvreté par commune du dispositif FILOSOFI de l'Insee, tel que repris par Data For Good en 2020 ; le fichier communal d'origine de l'Insee n'est pas celui du kit.",
+      "Taux de pauvreté par commune du dispositif FILOSOFI de l'Insee. Le kit télécharge le millésime 2021 ; un fichier plus ancien chargé à la main (millésimes 2017 à 2020, ou l'extrait repris par Data For Good en 2020, probablement 2017) garde son propre millésime, indiqué dans la provenance.",
     reference: "Seuil de pauvreté : 60 % du niveau de vie médian national.",
     scale: "Pourcentage des habitants vivant sous le seuil ; l'écart entre deux communes se dit en points.",
-    dataDate: "Revenus de 2017 (millésime retenu par le kit ; l'extrait repris ne le précise pas).",
+    dataDate:
+      "Revenus de l'année du millésime : 2021 pour le fichier que télécharge le kit, 2017 (probablement) pour l'extrait de Data For Good.",
     measures:
       "La part des personnes dont le niveau de vie (revenu disponible du ménage par unité de consommation) est inférieur au seuil de pauvreté.",
     doesNotMeasure:
       "La pauvreté en conditions de vie, ni le nombre de personnes pauvres, ni les revenus d'aujourd'hui.",
     limits: [
-      "Secret statistique de l'Insee : le taux n'est publié que pour les communes qui comptent assez de ménages ; il manque pour environ 29 400 communes sur 35 000 dans l'extrait réel.",
+      "Secret statistique de l'Insee : le taux n'est publié que pour les communes qui comptent assez de ménages ; dans l'extrait de Data For Good, il manque pour environ 29 400 communes sur 35 000.",
       "Les taux communaux existent pour la France métropolitaine, la Martinique et La Réunion, pas pour les autres départements d'outre-mer.",
       "Un taux communal décrit la commune, pas ses habitants un par un."
     ],

@@ -112,7 +112,7 @@ describe("« Millésimes et pièges »", () => {
     ])
       expect(page).toContain(text);
     expect(vintagesAndTraps((await loadDefi(root, "parentalite-numerique")).defi)).toContain(
-      "Revenus de 2017"
+      "2021 pour le fichier que télécharge le kit"
     );
   });
 
