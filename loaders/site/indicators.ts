@@ -5,7 +5,7 @@
  * arrondissements and older codes brought to today's commune through `passage-cog`), and the names of the
  * territories of every level. The pages roll those values up with `indicatorRows`.
  */
-import {Table, Utf8, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
+import {Dictionary, Int32, Table, Utf8, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
 import JSZip from "jszip";
 import {communeValues, measureFile, passageMap, withinOf} from "../../src/components/indicator-compute.js";
 import {measuresOf, type Measure} from "../../src/components/indicator-sql.js";
@@ -13,13 +13,24 @@ import type {DataTable} from "../core/table.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
 import {servedMeta, servedNames, servedTable} from "../serve.ts";
 
-/** Arrow IPC stream of named columns (strings as Utf8; numbers as Float64, NaN where missing). */
-function arrowOf(columns: Record<string, (string | null)[] | Float64Array>): Uint8Array {
+/**
+ * Arrow IPC stream of named columns: numbers as Float64 (NaN where missing), strings as Utf8, or dictionary-coded
+ * when `repeated` (département, région and EPCI codes, a few distinct values over 35 000 rows).
+ */
+function arrowOf(
+  columns: Record<string, (string | null)[] | Float64Array>,
+  repeated: string[] = []
+): Uint8Array {
   // (Float64Array → a Float64 vector without nulls: missing values stay NaN.)
   const vectors = Object.fromEntries(
     Object.entries(columns).map(([name, values]) => [
       name,
-      values instanceof Float64Array ? makeVector(values) : vectorFromArray(values, new Utf8())
+      values instanceof Float64Array
+        ? makeVector(values)
+        : vectorFromArray(
+            values,
+            repeated.includes(name) ? new Dictionary(new Utf8(), new Int32()) : new Utf8()
+          )
     ])
   );
   return tableToIPC(new Table(vectors), "stream");
@@ -45,7 +56,7 @@ export async function indicatorMeasures(names: readonly string[] = servedNames()
 }
 
 /**
- * The archive `src/data/indicateurs.zip`: `communes.arrow`, `noms.json` and one `<measure>.arrow` (a single
+ * The archive `src/data/indicateurs.zip`: `communes.arrow`, `communes-noms.arrow`, `noms.json` and one `<measure>.arrow` (a single
  * Float64 column `v`, one row per commune of `communes.arrow`, NaN where missing) per measure.
  */
 export async function indicatorArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
@@ -57,15 +68,18 @@ export async function indicatorArchive(names: readonly string[] = servedNames())
   const zip = new JSZip();
   zip.file(
     "communes.arrow",
-    arrowOf({
-      code: codes,
-      nom: strings(communes.values.nom!),
-      departement: strings(communes.values.departement!),
-      region: strings(communes.values.region!),
-      epci: strings(communes.values.epci!),
-      population: numbers(communes.values.population!)
-    })
+    arrowOf(
+      {
+        code: codes,
+        departement: strings(communes.values.departement!),
+        region: strings(communes.values.region!),
+        epci: strings(communes.values.epci!),
+        population: numbers(communes.values.population!)
+      },
+      ["departement", "region", "epci"]
+    )
   );
+  zip.file("communes-noms.arrow", arrowOf({nom: strings(communes.values.nom!)}));
   zip.file("noms.json", JSON.stringify(territoryNames()));
   const tables = new Map<string, DataTable>([["communes", communes]]);
   for (const m of measures) {

@@ -7,8 +7,11 @@
  */
 import {FileAttachment} from "observablehq:stdlib";
 
-/** Today's communes: code, nom, departement, region, epci, population (NaN when missing). */
+/** Today's communes: code, departement, region, epci, population (NaN when missing). */
 export const COMMUNES_FILE = () => FileAttachment("../data/indicateurs/communes.arrow");
+
+/** The communes' names (column `nom`), in the order of {@link COMMUNES_FILE}. */
+export const COMMUNE_NAMES_FILE = () => FileAttachment("../data/indicateurs/communes-noms.arrow");
 
 /** Names of the départements, régions and EPCI by code: `{departement: {code: nom}, region: …, epci: …}`. */
 export const NAMES_FILE = () => FileAttachment("../data/indicateurs/noms.json");

@@ -1,18 +1,10 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {metaColumns} from "../../loaders/core/meta.ts";
-import {DATASETS} from "../../loaders/registry.ts";
 import {measureFile} from "../../src/components/indicator-compute.js";
-import {measuresOf} from "../../src/components/indicator-sql.js";
+import {declaredMeasures} from "./indicator-fixture.ts";
 
-/** Every measure of the declared tables (a part's columns replace its dataset's), as the builder offers them. */
-const declared = DATASETS.flatMap((d) => [
-  ...measuresOf({name: d.id, columns: metaColumns(d.columns)}),
-  ...(d.parts ?? []).flatMap((p) =>
-    measuresOf({name: `${d.id}-${p.suffix}`, columns: metaColumns(p.columns)})
-  )
-]).map((m) => m.value);
+const declared = declaredMeasures().map((m) => m.value);
 
 /** Framework publishes only the files named literally: every measure needs its line in indicator-files.js. */
 describe("src/components/indicator-files.js", () => {

@@ -6,7 +6,9 @@
 import type {DuckDBConnection} from "@duckdb/node-api";
 import {expect} from "vitest";
 import type {IndicatorRow} from "../../src/components/indicator-compute.js";
+import {metaColumns} from "../../loaders/core/meta.ts";
 import {mulberry32} from "../../loaders/core/prng.ts";
+import {DATASETS} from "../../loaders/registry.ts";
 import {measuresOf} from "../../src/components/indicator-sql.js";
 
 export interface FixtureCommune {
@@ -131,4 +133,14 @@ export function expectSameRows(js: IndicatorRow[], sql: IndicatorRow[]) {
     for (const key of ["numerateur", "denominateur", "population", "valeur"] as const)
       expectNumber(row[key], want[key]);
   });
+}
+
+/** Every measure of the declared tables (a part's columns replace its dataset's), as the builder offers them. */
+export function declaredMeasures() {
+  return DATASETS.flatMap((d) => [
+    ...measuresOf({name: d.id, tableTitle: d.title, columns: metaColumns(d.columns)}),
+    ...(d.parts ?? []).flatMap((p) =>
+      measuresOf({name: `${d.id}-${p.suffix}`, tableTitle: p.title, columns: metaColumns(p.columns)})
+    )
+  ]);
 }
