@@ -36,17 +36,22 @@ export const dashboardScenarios: Scenario[] = [
         await dashboardReady(page);
         await page.emulateMedia({media: "print"});
         // What the printed page must hold, each visible (not hidden by the print stylesheet).
-        const shown = await page.evaluate(() => {
-          const visible = (selector: string) =>
-            [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => e.offsetParent !== null)
-              .length;
-          return {
-            kpis: visible(".kit-kpi"),
-            map: visible("figure.kit-map"),
-            charts: visible(".kit-dashboard-charts figure, .kit-dashboard-charts svg.plot-d6a7b5"),
-            sources: visible(".kit-dashboard-sources")
-          };
-        });
+        // (No named function in here: tsx would wrap it in a helper the page does not have.)
+        const [kpis, map, charts, sources] = await page.evaluate(
+          (selectors) =>
+            selectors.map(
+              (selector) =>
+                [...document.querySelectorAll<HTMLElement>(selector)].filter((e) => e.offsetParent !== null)
+                  .length
+            ),
+          [
+            ".kit-kpi",
+            "figure.kit-map",
+            ".kit-dashboard-charts svg.plot-d6a7b5, .kit-dashboard-charts figure",
+            ".kit-dashboard-sources"
+          ]
+        );
+        const shown = {kpis, map, charts: charts ?? 0, sources};
         if (shown.kpis !== 4 || shown.map !== 1 || shown.charts < 2 || shown.sources !== 1)
           problems.push(`printed page lacks something: ${JSON.stringify(shown)}`);
         const path = join(screenshotDir, "..", "tableau-de-bord.pdf");
@@ -81,14 +86,16 @@ export const dashboardScenarios: Scenario[] = [
           await page.goto(origin + path, {waitUntil: "load"});
           if (path.startsWith("/tableau")) await dashboardReady(page);
           else await page.waitForSelector(".kit-atelier-status[data-rows]", {timeout: 60_000});
-          // A picker option "975 (975)", a bar labelled "986", a table cell naming a territory by its code.
+          // A picker option "975 (975)" or a bar of a ranking labelled "986" (bar charts name territories on y).
           const bare = await page.evaluate(() => {
             const texts = [
               ...[...document.querySelectorAll("#observablehq-main select option")].map(
                 (o) => o.textContent ?? ""
               ),
               ...[
-                ...document.querySelectorAll("#observablehq-main svg [aria-label='y-axis tick label'] text")
+                ...document.querySelectorAll(
+                  "#observablehq-main svg:has(g[aria-label='bar']) [aria-label='y-axis tick label'] text"
+                )
               ].map((t) => t.textContent ?? "")
             ];
             return texts.filter((t) => /^\s*(\d{2,3}|2[AB]|\d{9})(\s*\(\1\))?\s*$/.test(t));
