@@ -41,7 +41,8 @@ const tableWith =
 
 /**
  * Every map of the page draws real boundaries, not a tile grid: each kit map (figure.kit-map) names IGN in its
- * sources and never "carte en tuiles", and its shapes (SVG paths, also the accessible layer over a canvas) have
+ * sources and never "carte en tuiles", and the shapes of its SVG (Plot geo marks; a canvas map is judged by its
+ * sources) have
  * on average more than 12 vertices (a tile has 4). Thumbnail maps outside figures (home page) are counted too.
  */
 export const realBoundaries: Expectation = {
@@ -52,20 +53,21 @@ export const realBoundaries: Expectation = {
       const figures = [...(main?.querySelectorAll("figure.kit-map") ?? [])];
       const thumbnails = [...(main?.querySelectorAll(".kit-defi svg") ?? [])];
       if (figures.length + thumbnails.length === 0) return false;
-      const vertices = (svg: Element | null) => {
-        const paths = [...(svg?.querySelectorAll("path[d]") ?? [])];
-        const points = paths.map((p) => (p.getAttribute("d")?.match(/[ML]/g) ?? []).length);
-        return paths.length ? points.reduce((a, b) => a + b, 0) / paths.length : 0;
-      };
+      // (No named function in here: tsx would wrap it in a helper the page does not have.)
       for (const figure of figures) {
         const source = figure.querySelector(".kit-map-attribution")?.textContent ?? "";
         if (!source.includes("IGN") || source.includes("carte en tuiles")) return false;
-        const svg = figure.querySelector("svg[role='img']");
-        if (svg?.querySelector("path[d]") && vertices(svg) <= 12) return false;
       }
       if (thumbnails.length && !main?.querySelector(".kit-map-attribution")?.textContent?.includes("IGN"))
         return false;
-      return thumbnails.every((svg) => vertices(svg) > 12);
+      // Mean vertices per shape of each map drawn in SVG (a canvas map's accessible layer has no shapes).
+      const svgs = [...figures.map((f) => f.querySelector("svg[role='img']")), ...thumbnails];
+      const means = svgs.map((svg) => {
+        const paths = [...(svg?.querySelectorAll("g[aria-label='geo'] path[d]") ?? [])];
+        const points = paths.map((p) => (p.getAttribute("d")?.match(/[ML]/g) ?? []).length);
+        return paths.length ? points.reduce((x, y) => x + y, 0) / paths.length : Infinity;
+      });
+      return means.every((mean) => mean > 12);
     })
 };
 
