@@ -58,7 +58,10 @@ export const realBoundaries: Expectation = {
         const source = figure.querySelector(".kit-map-attribution")?.textContent ?? "";
         if (!source.includes("IGN") || source.includes("carte en tuiles")) return false;
       }
-      if (thumbnails.length && !main?.querySelector(".kit-map-attribution")?.textContent?.includes("IGN"))
+      if (
+        thumbnails.length &&
+        !main?.querySelector(".kit-attribution, .kit-map-attribution")?.textContent?.includes("IGN")
+      )
         return false;
       // Mean vertices per shape of each map drawn in SVG (a canvas map's accessible layer has no shapes).
       const svgs = [...figures.map((f) => f.querySelector("svg[role='img']")), ...thumbnails];
