@@ -59,11 +59,13 @@ export function sidebarPages(root = SOURCE_ROOT): (SidebarPage | SidebarSection)
   const sections: SidebarSection[] = [];
   for (const [folder, name] of [
     ["defis", "Défis"],
+    ["classe", "En classe"],
     ["donnees", "Données"],
     ["enseigner", "Enseigner"],
     ["equipes", "Équipes"]
   ] as const) {
-    const pages = folderPages(folder, root);
+    // The teacher sheets (`<lesson>-fiche`) are reached from their lesson, which keeps the chosen département.
+    const pages = folderPages(folder, root).filter((p) => !p.path.endsWith("-fiche"));
     if (pages.length > 0) sections.push({name, open: folder === "defis", pages});
   }
   return [...fixed, ...sections];

@@ -28,3 +28,21 @@ describe("sidebarPages", () => {
     expect(sidebar.some((entry) => "pages" in entry && entry.name === "Défis")).toBe(false);
   });
 });
+
+describe("sidebarPages: En classe", () => {
+  it("lists the lessons under « En classe » and leaves out their teacher sheets (reached from each lesson)", () => {
+    const root = mkdtempSync(join(tmpdir(), "sidebar-"));
+    mkdirSync(join(root, "classe"));
+    writeFileSync(join(root, "classe", "index.md"), "# En classe\n");
+    writeFileSync(join(root, "classe", "nombres-et-taux.md"), "---\ntitle: Nombres ou taux\n---\n");
+    writeFileSync(join(root, "classe", "nombres-et-taux-fiche.md"), "# Fiche\n");
+    expect(sidebarPages(root)).toContainEqual({
+      name: "En classe",
+      open: false,
+      pages: [
+        {name: "En classe", path: "/classe/"},
+        {name: "Nombres ou taux", path: "/classe/nombres-et-taux"}
+      ]
+    });
+  });
+});
