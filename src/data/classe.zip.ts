@@ -5,6 +5,7 @@
 import JSZip from "jszip";
 import {schoolsByCommune} from "../../challenges/lib/schools.ts";
 import {allLessons, lessonInputs} from "../../loaders/classe/lessons.ts";
+import {assertPublishable} from "../../loaders/education/publish.ts";
 import {mapCommuneCodes} from "../../loaders/geo/cog.ts";
 import {hierarchy} from "../../loaders/geo/site-maps.ts";
 import {servedMeta, servedTable} from "../../loaders/serve.ts";
@@ -39,9 +40,30 @@ const inputs = lessonInputs(
   toCurrent,
   schoolsByCommune(effectifs!, ips!)
 );
+const lessons = allLessons(inputs);
+// The build fails if the secrecy lesson would publish a pupil count of 1 to 10 at commune level.
+const secrecy = Object.values(lessons["secret-statistique"].file.departements);
+assertPublishable([
+  {
+    page: "src/classe/secret-statistique.md",
+    table: "secret-statistique (élèves par commune)",
+    rows: secrecy.flatMap((d) =>
+      ((d.communes ?? []) as [string, number | null][]).map(([code, eleves]) => ({code, eleves, level: "commune"}))
+    ),
+    idColumn: "code",
+    countColumns: ["eleves"]
+  },
+  {
+    page: "src/classe/secret-statistique.md",
+    table: "secret-statistique (communes à case secrète)",
+    rows: secrecy.flatMap((d) => ((d.secretes ?? []) as object[]).map((r) => ({...r, level: "commune"}))),
+    idColumn: "code",
+    countColumns: ["public", "prive", "eleves"]
+  }
+]);
 const zip = new JSZip();
 const corriges: Record<string, unknown> = {};
-for (const [id, result] of Object.entries(allLessons(inputs))) {
+for (const [id, result] of Object.entries(lessons)) {
   zip.file(`${id}.json`, JSON.stringify(result.file));
   corriges[id] = result.answers;
 }
