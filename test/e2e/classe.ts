@@ -5,7 +5,8 @@
  * dist/). Screenshots at 1024 × 768 and on a 768-pixel-wide tablet; a PDF of each teacher sheet printed by
  * Chromium into test-results/fiches/ (one or two A4 pages).
  */
-import {mkdirSync, readdirSync, readFileSync, writeFileSync} from "node:fs";
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {gzipSync} from "node:zlib";
 import {join, resolve} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {
@@ -171,6 +172,23 @@ async function tryExercise(page: Page, attempt: Attempt): Promise<string[]> {
   return problems;
 }
 
+/** The instant-pages budget of a page: at most 2.5 MB received, compressed as a static host sends it. */
+const BUDGET = 2.5e6;
+
+/** Bytes of the requested files of dist/ once gzipped (each file counted once). */
+function gzippedBytes(dist: string, origin: string, urls: readonly string[]): number {
+  let total = 0;
+  for (const url of new Set(urls.filter((u) => u.startsWith(origin)))) {
+    let path = decodeURIComponent(new URL(url).pathname);
+    if (path.endsWith("/")) path += "index";
+    const file = [join(dist, path), join(dist, `${path}.html`)].find(
+      (f) => existsSync(f) && statSync(f).isFile()
+    );
+    if (file) total += gzipSync(readFileSync(file)).length;
+  }
+  return total;
+}
+
 /** Number of pages of a PDF (its `/Type /Page` objects). */
 export const pdfPageCount = (pdf: Buffer) =>
   (pdf.toString("latin1").match(/\/Type\s*\/Page(?!s)/g) ?? []).length;
@@ -187,9 +205,15 @@ async function lessonScenario(
   for (const [i, dep] of DEPARTEMENTS.entries()) {
     const tracked = await openTrackedPage(browser, origin, {viewport: {width: 1024, height: 768}});
     try {
+      const started = Date.now();
       await tracked.page.goto(`${origin}/classe/${lesson}?dep=${encodeURIComponent(dep)}`, {
         waitUntil: "load"
       });
+      // Measured for the log only (no timed assertion): until the first chart or map is drawn.
+      await tracked.page.waitForSelector("#observablehq-main figure svg, #observablehq-main svg[role]", {
+        timeout: TIMEOUT
+      });
+      const firstChart = Date.now() - started;
       await tracked.page.waitForSelector(".kit-dep-picker select", {timeout: TIMEOUT});
       const chosen = await tracked.page.locator(".kit-dep-picker select").inputValue();
       if (chosen !== dep) problems.push(`${dep}: the picker shows ${chosen}`);
@@ -203,6 +227,11 @@ async function lessonScenario(
       const duckdb = tracked.urls.filter((u) => /duckdb/i.test(u));
       if (duckdb.length) problems.push(`${dep}: requested DuckDB-Wasm (${duckdb[0]})`);
       if (i === 0) {
+        const bytes = gzippedBytes(dist, origin, tracked.urls);
+        console.log(
+          `     /classe/${lesson}: ${(bytes / 1e3).toFixed(0)} kB received (gzip), ${tracked.urls.length} requests, first chart after ${firstChart} ms`
+        );
+        if (bytes > BUDGET) problems.push(`${dep}: ${bytes} bytes received, over the 2.5 MB budget`);
         await tracked.page.screenshot({path: join(shots, `classe-${lesson}-1024.png`), fullPage: true});
         await tracked.page.setViewportSize({width: 768, height: 1024});
         await tracked.page.waitForTimeout(300);
