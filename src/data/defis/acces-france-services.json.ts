@@ -12,9 +12,10 @@ import {
 import {communePositions} from "../../../challenges/lib/commune-positions.ts";
 import {currentCodes} from "../../../challenges/lib/current-codes.ts";
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 import {rowAt} from "../../../loaders/core/table.ts";
 
-const {communes, franceServices} = await servedTables({communes: "communes", franceServices: "france-services"});
+const {communes, franceServices} = await servedTables(servedTable, {communes: "communes", franceServices: "france-services"});
 const {rows: positions, ...positionStatus} = await communePositions();
 const position = new Map(positions.map((p) => [p.code, [p.longitude, p.latitude] as [number, number]]));
 const {toCurrent, report} = currentCodes(franceServices.values.code_commune ?? []);

@@ -4,6 +4,7 @@
 // and communes.json (the commune columns its charts use).
 import JSZip from "jszip";
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 import {hierarchy} from "../../../loaders/geo/site-maps.ts";
 import {cogEpci} from "../../../loaders/geo/cog-data.ts";
 import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
@@ -11,7 +12,7 @@ import {currentCodes} from "../../../challenges/lib/current-codes.ts";
 import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
 import {diagnosticCommunes, diagnosticTerritories, withSchools} from "../../../challenges/lib/diagnostic.ts";
 
-const {communes, ifn, lieux, conseillers, franceServices, thd, effectifs, ips, tne} = await servedTables({
+const {communes, ifn, lieux, conseillers, franceServices, thd, effectifs, ips, tne} = await servedTables(servedTable, {
   communes: "communes",
   ifn: "fragilite-numerique-communes",
   lieux: "lieux-mediation-numerique",

@@ -8,9 +8,10 @@ import {currentCodes} from "../../../challenges/lib/current-codes.ts";
 import {schoolsAndFragility} from "../../../challenges/lib/ecole-numerique.ts";
 import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 import {rowAt} from "../../../loaders/core/table.ts";
 
-const {communes, ifn, effectifs, ips, tne} = await servedTables({
+const {communes, ifn, effectifs, ips, tne} = await servedTables(servedTable, {
   communes: "communes",
   ifn: "fragilite-numerique-communes",
   effectifs: "effectifs-ecoles",

@@ -3,6 +3,7 @@
 // (challenges/lib/commune-portrait.ts), then summed per département, binned by score and listed for the
 // communes without a lieu (challenges/lib/fragilite-mediation.ts).
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 import {hierarchy} from "../../../loaders/geo/site-maps.ts";
 import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
 import {
@@ -11,7 +12,7 @@ import {
   scoreDistribution
 } from "../../../challenges/lib/fragilite-mediation.ts";
 
-const {communes, ifn, lieux, conseillers} = await servedTables({
+const {communes, ifn, lieux, conseillers} = await servedTables(servedTable, {
   communes: "communes",
   ifn: "fragilite-numerique-communes",
   lieux: "lieux-mediation-numerique",

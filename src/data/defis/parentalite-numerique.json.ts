@@ -6,8 +6,9 @@ import {currentCodes} from "../../../challenges/lib/current-codes.ts";
 import {parentingIngredients, povertyByCommune} from "../../../challenges/lib/parentalite.ts";
 import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 
-const {communes, ifn, effectifs, ips, pauvrete} = await servedTables({
+const {communes, ifn, effectifs, ips, pauvrete} = await servedTables(servedTable, {
   communes: "communes",
   ifn: "fragilite-numerique-communes",
   effectifs: "effectifs-ecoles",

@@ -3,9 +3,10 @@
 // one row per commune with both (challenges/lib/tres-haut-debit.ts).
 import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
 import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
 import {coverageAndFragility} from "../../../challenges/lib/tres-haut-debit.ts";
 
-const {communes, ifn, thd} = await servedTables({
+const {communes, ifn, thd} = await servedTables(servedTable, {
   communes: "communes",
   ifn: "fragilite-numerique-communes",
   thd: "couverture-thd"
