@@ -56,8 +56,14 @@ const value = (c: Count | undefined) => (c && c.status === "published" ? c.value
 /**
  * Aggregates the latest rentrée of `effectifs-ecoles` and the schools' IPS (`ips`, niveau école) per commune,
  * with secrecy applied to pupil counts (public, private, total) at the commune and département levels.
+ * @param toCurrent today's commune (COG 2026) of a school's commune code, applied before grouping (default: as is)
  */
-export function schoolsByCommune(effectifs: DataTable, ips: DataTable, threshold = 11): SchoolsByCommune {
+export function schoolsByCommune(
+  effectifs: DataTable,
+  ips: DataTable,
+  threshold = 11,
+  toCurrent: (code: string) => string = (code) => code
+): SchoolsByCommune {
   const rentreeEffectifs = latest(effectifs.values.rentree ?? []);
   const ipsRentree = latest(
     (ips.values.rentree ?? []).filter((_, i) => String(ips.values.niveau?.[i] ?? "").startsWith("\u00e9cole"))
@@ -72,7 +78,7 @@ export function schoolsByCommune(effectifs: DataTable, ips: DataTable, threshold
   for (let i = 0; i < effectifs.rowCount; i++) {
     const r = rowAt(effectifs, i);
     if (r.rentree !== rentreeEffectifs || typeof r.code_commune !== "string") continue;
-    const code = r.code_commune;
+    const code = toCurrent(r.code_commune);
     let acc = byCommune.get(code);
     if (!acc) {
       const fresh: Acc = {
@@ -107,9 +113,10 @@ export function schoolsByCommune(effectifs: DataTable, ips: DataTable, threshold
     if (!String(ips.values.niveau?.[i] ?? "").startsWith("\u00e9cole")) continue;
     const v = ips.values.ips?.[i];
     const uai = ips.values.uai?.[i];
+    const ipsCommune = ips.values.code_commune?.[i];
     const code =
       (typeof uai === "string" ? communeOfSchool.get(uai) : undefined) ??
-      (ips.values.code_commune?.[i] as string);
+      (typeof ipsCommune === "string" ? toCurrent(ipsCommune) : undefined);
     const acc = code ? byCommune.get(code) : undefined;
     if (!acc || typeof v !== "number") continue;
     acc.ecoles_ips++;

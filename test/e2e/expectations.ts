@@ -134,7 +134,16 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
   ]
 };
 
-/** Every défi page (challenges/<id>/): its metadata, three starter charts with code, a map with sources, the banner. */
+/** The page downloaded no whole served table (`data/donnees/*.arrow`): it reads its build-time aggregate. */
+const noWholeTable = (page: Page) =>
+  page.evaluate(
+    () => !performance.getEntriesByType("resource").some((e) => /\/data\/donnees\/[^/]+\.arrow/.test(e.name))
+  );
+
+/**
+ * Every défi page (challenges/<id>/): its metadata, three starter charts with code, a map with sources, the
+ * banner, and no whole national table downloaded.
+ */
 const defiPage = (...extra: Expectation[]): Expectation[] => [
   {what: "the défi's metadata block in French", check: hasText("Durée conseillée")},
   {
@@ -149,6 +158,7 @@ const defiPage = (...extra: Expectation[]): Expectation[] => [
   {what: "the starter code shown (```js echo)", check: count("#observablehq-main pre code", 3)},
   {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1), mode: "offline"},
   realBoundaries,
+  {what: "no whole national table downloaded (data/donnees/*.arrow)", check: noWholeTable},
   ...extra
 ];
 EXPECTATIONS["/defis/"] = [
@@ -177,7 +187,11 @@ EXPECTATIONS["/defis/parentalite-numerique"] = defiPage({
 });
 EXPECTATIONS["/defis/diagnostic-territorial"] = defiPage(
   {what: "a territory picker", check: count("#observablehq-main select", 1)},
-  {what: "the comparison table territory / région / France", check: tableWith("Indicateur", "France")}
+  {what: "the comparison table territory / région / France", check: tableWith("Indicateur", "France")},
+  {
+    what: "the territory compared with its région, not with France = 100",
+    check: hasText("sa région (région = 100)")
+  }
 );
 EXPECTATIONS["/atelier"] = [
   {what: "the schema browser with the catalogue tables", check: count(".kit-schema details", 10)},

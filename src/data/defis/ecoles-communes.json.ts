@@ -1,21 +1,41 @@
-// Framework data loader: schools per commune for the défis (latest rentrée of "effectifs-ecoles", mean IPS from
-// "ips"), pupil counts under statistical secrecy. See challenges/lib/schools.ts.
-import {servedMeta, servedTable} from "../../../loaders/serve.ts";
-import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
+// Framework data loader of the « École et numérique » défi: schools per commune (latest rentrée of
+// "effectifs-ecoles", mean IPS from "ips"), pupil counts under the kit's small-count rule, each school's commune
+// brought to COG 2026 before grouping, with the commune's population and IFN score (challenges/lib/schools.ts,
+// challenges/lib/ecole-numerique.ts), and the list of Territoires numériques éducatifs.
 import {assertPublishable} from "../../../loaders/education/publish.ts";
+import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
+import {currentCodes} from "../../../challenges/lib/current-codes.ts";
+import {schoolsAndFragility} from "../../../challenges/lib/ecole-numerique.ts";
+import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
+import {servedTables} from "../../../challenges/lib/served-tables.ts";
+import {servedTable} from "../../../loaders/serve.ts";
+import {rowAt} from "../../../loaders/core/table.ts";
 
-const [effectifs, ips] = await Promise.all([servedTable("effectifs-ecoles"), servedTable("ips")]);
-const metas = await Promise.all([servedMeta("effectifs-ecoles"), servedMeta("ips")]);
-const status = metas.every((m) => m.status === "réel") ? "réel" : "démonstration";
-const schools = schoolsByCommune(effectifs, ips);
-// The build fails if a pupil count of 1 to 10 would be published at commune level without secrecy.
+const {communes, ifn, effectifs, ips, tne} = await servedTables(servedTable, {
+  communes: "communes",
+  ifn: "fragilite-numerique-communes",
+  effectifs: "effectifs-ecoles",
+  ips: "ips",
+  tne: "tne"
+});
+const {toCurrent} = currentCodes(effectifs.values.code_commune ?? []);
+const schools = schoolsByCommune(effectifs, ips, 11, (code) => toCurrent(code) ?? code);
+const {communes: portraits, unmapped} = communePortraits({communes, ifn});
+// The build fails if a pupil count of 1 to 10 would be published at commune level without the rule.
 assertPublishable([
   {
-    page: "src/defis/ecole-numerique.md, parentalite-numerique.md, diagnostic-territorial.md",
+    page: "src/defis/ecole-numerique.md",
     table: "ecoles-communes (élèves par commune)",
     rows: schools.communes.map((c) => ({...c, level: "commune"})),
     idColumn: "code",
     countColumns: ["eleves", "eleves_public", "eleves_prive"]
   }
 ]);
-process.stdout.write(JSON.stringify({status, ...schools}));
+process.stdout.write(
+  JSON.stringify({
+    ...schools,
+    unmapped,
+    communes: schoolsAndFragility(schools.communes, portraits),
+    tne: Array.from({length: tne.rowCount}, (_, i) => rowAt(tne, i))
+  })
+);
