@@ -19,7 +19,12 @@ import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type Cell, type DataTable} from "./core/table.ts";
 import {mapCommuneCode} from "./geo/cog.ts";
-import {derivedCodesReport, formatDerivedCodes, type DerivedCodesReport} from "./geo/commune-derivation.ts";
+import {
+  deriveCommuneCodes,
+  derivedCodesReport,
+  formatDerivedCodes,
+  type DerivedCodesReport
+} from "./geo/commune-derivation.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport, type CogCodeReport} from "./geo/cog-report.ts";
 import {DATASETS, getDataset} from "./registry.ts";
 import {findOnDisk, offlineTable} from "./resolve.ts";
@@ -40,7 +45,9 @@ export function communeMapperFor(declaration: DatasetDeclaration): DatasetContex
   return (code) => mapCommuneCode(code).code ?? code;
 }
 
+/** The context the commands read files in: the caller's, with the kit's commune code derivation. */
 const contextFor = (options: CommandOptions): DatasetContext => ({
+  deriveCommuneCodes,
   ...(options.mapCommune ? {mapCommune: options.mapCommune} : {}),
   ...(options.paths ? {paths: options.paths} : {}),
   ...(options.attribution ? {attribution: options.attribution} : {})

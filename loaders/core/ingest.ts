@@ -8,7 +8,6 @@ import {createReadStream} from "node:fs";
 import {mkdtemp, readdir, readFile, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join} from "node:path";
-import {deriveCommuneCodes} from "../geo/commune-derivation.ts";
 import {parseCsvBytes} from "./csv.ts";
 import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
@@ -115,8 +114,8 @@ export async function readSource(
 }
 
 /**
- * Reshapes, fills derived commune codes, validates and derives the tables of an already-parsed file. Pure apart
- * from `mapCommune` (and reading the COG once for derived commune codes).
+ * Reshapes, fills derived commune codes (`context.deriveCommuneCodes`), validates and derives the tables of an
+ * already-parsed file. Pure apart from the context's functions.
  */
 export function validateRaw(
   declaration: DatasetDeclaration,
@@ -126,7 +125,14 @@ export function validateRaw(
   const variant = declaration.variants?.find((v) => v.detect(raw.header))?.name;
   const reshaped = declaration.prepare ? declaration.prepare(raw, variant) : raw;
   const derivation = declaration.deriveCommuneCode;
-  const prepared = derivation ? deriveCommuneCodes(reshaped, derivation, declaration.columns) : reshaped;
+  let prepared = reshaped;
+  if (derivation) {
+    if (!context.deriveCommuneCodes)
+      throw new Error(
+        `${declaration.id} : déduction des codes commune non fournie (DatasetContext.deriveCommuneCodes)`
+      );
+    prepared = context.deriveCommuneCodes(reshaped, derivation, declaration.columns);
+  }
   const {table, issues} = validateFile(prepared, declaration.columns, {
     dataset: declaration.id,
     variant,

@@ -1,9 +1,9 @@
 /**
- * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data.
+ * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data. The types
+ * of its sections are here, beside it; `geo/` computes the reports on commune codes that fill `cog` and
+ * `derivedCodes`.
  */
 import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
-import type {DerivedCodesReport} from "../geo/commune-derivation.ts";
-import type {CogCodeReport} from "../geo/cog-report.ts";
 import type {ColumnSpec} from "./schema.ts";
 
 /** A column as described in meta.json. */
@@ -84,4 +84,60 @@ export function buildMeta(
     columns: metaColumns(declaration.columns),
     parts: (declaration.parts ?? []).map((p) => p.suffix)
   };
+}
+
+/** Why a code was changed. */
+export type MappingReason =
+  "ancien-code" | "commune-deleguee" | "commune-associee" | "arrondissement-municipal";
+
+/** The `cog` section of meta.json. */
+export interface CogCodeReport {
+  /** Commune code column the report is about. */
+  column: string;
+  /** COG vintage the source is coded in, as the declaration says (null when it does not say). */
+  sourceVintage: number | null;
+  /**
+   * Codes the kit derived from names and postal codes (declarations with `deriveCommuneCode`): distinct codes
+   * that only derived rows have, and the COG they were derived from; the other codes are the source's.
+   */
+  derived?: {codes: number; vintage: number};
+  /** COG the codes are checked against. */
+  targetVintage: number;
+  /** Distinct non-empty codes in the column. */
+  codes: number;
+  /** Distinct codes of a current commune. */
+  current: number;
+  /** Distinct codes that map to a current commune, by reason. */
+  mapped: number;
+  byReason: Record<MappingReason, number>;
+  /** Distinct codes that map to no current commune (unknown or malformed), all of them, sorted. */
+  unmapped: string[];
+  /** The first `MAX_LISTED_CHANGES` (`geo/cog-report.ts`) changes old → current, sorted by old code. */
+  changes: {from: string; to: string; reason: MappingReason}[];
+}
+
+/** A commune name and postal code that matched no commune, with the number of rows that have them. */
+export interface UnmatchedCommune {
+  name: string;
+  postal: string;
+  rows: number;
+}
+
+/** The `derivedCodes` section of meta.json. */
+export interface DerivedCodesReport {
+  column: string;
+  marker: string;
+  /** What a row is (`lieux`). */
+  unit: string;
+  /** COG the codes were derived from. */
+  vintage: number;
+  rows: number;
+  /** Rows whose code the file gives. */
+  given: number;
+  /** Rows whose code was derived from name and postal code. */
+  derived: number;
+  /** Rows left without a code. */
+  missing: number;
+  /** Their distinct name and postal code, most rows first, then by name (the first `MAX_LISTED_UNMATCHED` of `geo/commune-derivation.ts`). */
+  unmatched: UnmatchedCommune[];
 }

@@ -111,11 +111,15 @@ export async function writeArrowFromParquet(table: ParquetTable, path: string): 
     try {
       const result = await connection.stream(`SELECT ${select} FROM read_parquet(${sqlString(table.path)})`);
       const batch = new RecordBatchAccumulator(table.columns);
-      for (
-        let chunk = await result.fetchChunk();
-        chunk && chunk.rowCount > 0;
-        chunk = await result.fetchChunk()
-      ) {
+      // The next chunk is read by DuckDB while this one is copied.
+      const fetch = () => {
+        const chunk = result.fetchChunk();
+        chunk.catch(() => {}); // awaited below, unless copying failed first
+        return chunk;
+      };
+      let next = fetch();
+      for (let chunk = await next; chunk && chunk.rowCount > 0; chunk = await next) {
+        next = fetch();
         batch.append(chunk);
         if (batch.rowCount >= BATCH_ROWS) {
           writer.write(batch.take());
