@@ -4,7 +4,7 @@
  */
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
-import type {SourcePart} from "./meta.ts";
+import type {DataStatus, SourcePart} from "./meta.ts";
 import type {ColumnSpec} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
 import type {KitPaths} from "./paths.ts";
@@ -46,8 +46,7 @@ export interface Variant {
   detect: (header: readonly string[]) => boolean;
 }
 
-/** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
-export type DataStatus = "réel" | "démonstration";
+export type {DataStatus};
 
 /** Geographic level of a dataset's rows. */
 export type GeoLevel = "commune" | "iris" | "point" | "departement";

@@ -3,8 +3,21 @@
  * of its sections are here, beside it; `geo/` computes the reports on commune codes that fill `cog` and
  * `derivedCodes`.
  */
-import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
 import type {ColumnSpec} from "./schema.ts";
+
+/** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
+export type DataStatus = "réel" | "démonstration";
+
+/** What meta.json takes from a dataset's declaration (`DatasetDeclaration` has it all). */
+export interface MetaSubject {
+  id: string;
+  title: string;
+  producer: string;
+  licence: string;
+  vintage: string;
+  columns: readonly ColumnSpec[];
+  parts?: readonly {suffix: string}[];
+}
 
 /** A column as described in meta.json. */
 export interface MetaColumn {
@@ -70,7 +83,7 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 
 /** A meta.json for `declaration` with the given provenance. */
 export function buildMeta(
-  declaration: DatasetDeclaration,
+  declaration: MetaSubject,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
     Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources">>
 ): DatasetMeta {
