@@ -17,6 +17,7 @@ export interface MetaSubject {
   vintage: string;
   columns: readonly ColumnSpec[];
   parts?: readonly {suffix: string}[];
+  variants?: readonly {name: string; vintage?: string}[];
 }
 
 /** A column as described in meta.json. */
@@ -82,10 +83,7 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 }
 
 /** The vintage of a file of `variant`, when its variant declares one (else the declaration's applies). */
-export function variantVintage(
-  declaration: DatasetDeclaration,
-  variant: string | undefined
-): {vintage?: string} {
+export function variantVintage(declaration: MetaSubject, variant: string | undefined): {vintage?: string} {
   const vintage = declaration.variants?.find((v) => v.name === variant)?.vintage;
   return vintage ? {vintage} : {};
 }
