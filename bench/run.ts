@@ -1,6 +1,7 @@
 /**
  * `npm run bench [case…]`: runs each bench case; every variant in a child process, reporting wall time and peak
- * memory (`process.resourceUsage().maxRSS`). Not a test: prints figures only.
+ * memory (`process.resourceUsage().maxRSS`), as medians and ranges when a case runs its variants several times,
+ * and the ratios the case asks for. Not a test: prints figures only.
  */
 import {spawnSync} from "node:child_process";
 import {mkdtemp, rm} from "node:fs/promises";
@@ -19,6 +20,49 @@ async function child(caseName: string, variant: string, input: string, dir: stri
   process.stdout.write(JSON.stringify({rows, ms, maxRssKb: process.resourceUsage().maxRSS}));
 }
 
+/** What one run of a variant measured. */
+interface Measure {
+  rows: number;
+  ms: number;
+  maxRssKb: number;
+}
+
+/** Runs a variant in a child process; `null` (its error printed) when it fails. */
+function runVariant(caseName: string, variant: string, input: string, dir: string): Measure | null {
+  const run = spawnSync(
+    process.execPath,
+    [...process.execArgv, self, "--child", caseName, variant, input, dir],
+    {
+      encoding: "utf8",
+      maxBuffer: 1 << 20
+    }
+  );
+  if (run.status !== 0) {
+    console.log(run.stderr);
+    return null;
+  }
+  return JSON.parse(run.stdout) as Measure;
+}
+
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const seconds = (ms: number) => (ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(2)} s`);
+
+/** One line per variant: median time and memory, with their range over several runs. */
+function formatMeasures(variant: string, measures: readonly Measure[]): string {
+  const ms = measures.map((m) => m.ms);
+  const mb = measures.map((m) => m.maxRssKb / 1024);
+  const range = (values: number[], format: (v: number) => string) =>
+    values.length > 1 ? ` (${format(Math.min(...values))} à ${format(Math.max(...values))})` : "";
+  const time = `${seconds(median(ms))}${range(ms, seconds)}`;
+  const memory = `${median(mb).toFixed(0)} Mo max RSS${range(mb, (v) => v.toFixed(0))}`;
+  return `${variant.padEnd(48)} ${time.padStart(8)}  ${memory}  (${measures[0]!.rows} lignes)`;
+}
+
 async function main(args: string[]): Promise<void> {
   if (args[0] === "--child") return child(args[1]!, args[2]!, args[3]!, args[4]!);
   const selected = args.length ? CASES.filter((c) => args.includes(c.name)) : CASES;
@@ -33,23 +77,22 @@ async function main(args: string[]): Promise<void> {
         console.log(`ignoré : ${(error as Error).message}`);
         continue;
       }
-      for (const variant of Object.keys(bench.variants)) {
-        const run = spawnSync(
-          process.execPath,
-          [...process.execArgv, self, "--child", bench.name, variant, input, dir],
-          {
-            encoding: "utf8",
-            maxBuffer: 1 << 20
-          }
-        );
-        if (run.status !== 0) {
-          console.log(`${variant} : échec\n${run.stderr}`);
-          continue;
+      const results = new Map<string, Measure[]>();
+      for (let run = 0; run < (bench.runs ?? 1); run++) {
+        for (const variant of Object.keys(bench.variants)) {
+          const measure = runVariant(bench.name, variant, input, dir);
+          if (measure) results.set(variant, [...(results.get(variant) ?? []), measure]);
+          else console.log(`${variant} : échec`);
         }
-        const {rows, ms, maxRssKb} = JSON.parse(run.stdout) as {rows: number; ms: number; maxRssKb: number};
-        console.log(
-          `${variant.padEnd(48)} ${(ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`).padStart(8)}  ${(maxRssKb / 1024).toFixed(0).padStart(6)} Mo max RSS  (${rows} lignes)`
-        );
+      }
+      for (const [variant, measures] of results) console.log(formatMeasures(variant, measures));
+      for (const {label, of, to} of bench.ratios ?? []) {
+        const a = results.get(of);
+        const b = results.get(to);
+        if (!a || !b) continue;
+        const time = median(a.map((m) => m.ms)) / median(b.map((m) => m.ms));
+        const memory = median(a.map((m) => m.maxRssKb)) / median(b.map((m) => m.maxRssKb));
+        console.log(`${label} : ${time.toFixed(2)}× le temps, ${memory.toFixed(2)}× la mémoire (médianes)`);
       }
     } finally {
       await rm(dir, {recursive: true, force: true});

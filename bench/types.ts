@@ -12,6 +12,13 @@ export interface BenchCase {
    * itself (`ms`, e.g. inside a browser), which is then printed instead of the child's wall time.
    */
   variants: Record<string, (input: string, dir: string) => Promise<number | VariantResult>>;
+  /**
+   * Times each variant runs, the variants taking turns (so that a busy machine weighs on all of them alike);
+   * then each prints its median and range. Default 1.
+   */
+  runs?: number;
+  /** Ratios printed after the variants: `of` over `to`, by median time and by median peak memory. */
+  ratios?: readonly {label: string; of: string; to: string}[];
 }
 
 /** What a variant that measures its own time returns. */

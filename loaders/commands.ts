@@ -20,7 +20,12 @@ import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type Cell, type DataTable} from "./core/table.ts";
 import {mapCommuneCode} from "./geo/cog.ts";
-import {derivedCodesReport, formatDerivedCodes, type DerivedCodesReport} from "./geo/commune-derivation.ts";
+import {
+  deriveCommuneCodes,
+  derivedCodesReport,
+  formatDerivedCodes,
+  type DerivedCodesReport
+} from "./geo/commune-derivation.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport, type CogCodeReport} from "./geo/cog-report.ts";
 import {DATASETS, getDataset} from "./registry.ts";
 import {findOnDisk, offlineTable} from "./resolve.ts";
@@ -41,7 +46,9 @@ export function communeMapperFor(declaration: DatasetDeclaration): DatasetContex
   return (code) => mapCommuneCode(code).code ?? code;
 }
 
+/** The context the commands read files in: the caller's, with the kit's commune code derivation. */
 const contextFor = (options: CommandOptions): DatasetContext => ({
+  deriveCommuneCodes,
   ...(options.mapCommune ? {mapCommune: options.mapCommune} : {}),
   ...(options.paths ? {paths: options.paths} : {}),
   ...(options.attribution ? {attribution: options.attribution} : {})
@@ -186,6 +193,14 @@ export async function convertToParquet(
   });
 }
 
+/** Options of `loadDataset`. */
+export interface LoadOptions extends CommandOptions {
+  /** Writes only the main table to this Parquet file instead of the dataset's folder. */
+  output?: string;
+  /** CSV files larger than this (bytes) are validated in DuckDB SQL (default: `ingest.ts`'s 64 MB). */
+  heavyThreshold?: number;
+}
+
 /**
  * Ingests a local file: validates it, then writes the dataset's outputs to `data/snapshots/<id>/`, or, with
  * `output`, only that Parquet file. @throws ValidationError (nothing written) when the file has problems.
@@ -193,18 +208,31 @@ export async function convertToParquet(
 export async function loadDataset(
   id: string,
   input: string,
-  options: CommandOptions & {output?: string} = {}
+  options: LoadOptions = {}
 ): Promise<{rows: number; written: string}> {
-  const declaration = getDataset(id);
+  return loadDeclaration(getDataset(id), input, options);
+}
+
+/** `loadDataset` for a declaration given as is (one outside the registry: the bench's, a test's). */
+export async function loadDeclaration(
+  declaration: DatasetDeclaration,
+  input: string,
+  options: LoadOptions = {}
+): Promise<{rows: number; written: string}> {
+  const id = declaration.id;
   const paths = options.paths ?? kitPaths();
   const log = options.log ?? (() => {});
+  const ingest: IngestOptions = {
+    ...contextFor(options),
+    ...(options.heavyThreshold !== undefined ? {heavyThreshold: options.heavyThreshold} : {})
+  };
   if (options.output) {
-    const rows = await convertToParquet(declaration, input, options.output, contextFor(options));
+    const rows = await convertToParquet(declaration, input, options.output, ingest);
     return {rows, written: options.output};
   }
   const {sha256, size} = await hashInput(input);
   return withWorkDir(async (work) => {
-    const result = await convertFile(declaration, input, work, contextFor(options));
+    const result = await convertFile(declaration, input, work, ingest);
     const main = result.tables[0]!;
     const dir = join(paths.snapshots, id);
     const before = await currentVersion(declaration, dir);

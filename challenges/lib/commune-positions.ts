@@ -8,7 +8,7 @@ import {geoCentroid} from "d3";
 import type {Feature} from "geojson";
 import {feature} from "topojson-client";
 import type {Topology} from "topojson-specification";
-import {demoCommunes, demoRandom} from "../../loaders/core/demo.ts";
+import {demoCommunes, demoRandom} from "../../loaders/demo/communes.ts";
 import {gaussian} from "../../loaders/core/prng.ts";
 import {CHEF_LIEU_POSITIONS} from "../../loaders/geo/tilegrid.ts";
 import {contoursOnDisk} from "../../loaders/geo/site-maps.ts";

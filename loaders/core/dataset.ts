@@ -2,10 +2,9 @@
  * The declaration of a dataset: where it comes from, what it contains, how to read its files and what to show
  * when nothing has been fetched. One declaration per file in `loaders/datasets/`.
  */
-import type {CommuneCodeDerivation} from "../geo/commune-derivation.ts";
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
-import type {SourcePart} from "./meta.ts";
+import type {DataStatus, SourcePart} from "./meta.ts";
 import type {ColumnSpec} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
 import type {KitPaths} from "./paths.ts";
@@ -85,16 +84,42 @@ export interface Variant {
   vintage?: string;
 }
 
-/** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
-export type DataStatus = "réel" | "démonstration";
+export type {DataStatus};
 
 /** Geographic level of a dataset's rows. */
 export type GeoLevel = "commune" | "iris" | "point" | "departement";
+
+/** How a declaration derives its commune code (`DatasetDeclaration.deriveCommuneCode`). */
+export interface CommuneCodeDerivation {
+  /** Commune code column, filled where the file leaves it empty. */
+  column: string;
+  /** Column telling where each code comes from: a value of `CODE_ORIGIN` (`geo/commune-derivation.ts`), empty when there is no code. */
+  marker: string;
+  /** Columns of the commune's name and of its postal code. */
+  name: string;
+  postal: string;
+  /** Paris, Lyon, Marseille: derive the arrondissement municipal's code when the name or postal code tells it. */
+  arrondissements: boolean;
+  /** What a row is, in French, plural (`lieux`), for the reports. */
+  unit: string;
+}
+
+/** Fills a parsed file's missing commune codes as `derivation` says (before validation). */
+export type CommuneCodeDeriver = (
+  raw: RawFile,
+  derivation: CommuneCodeDerivation,
+  columns: readonly ColumnSpec[]
+) => RawFile;
 
 /** Context handed to `prepare` and `offline`. */
 export interface DatasetContext {
   /** Maps commune codes of an older COG vintage to the current one (from `loaders/geo/`); identity if absent. */
   mapCommune?: CommuneCodeMapper;
+  /**
+   * Fills the commune codes a file leaves empty from names and postal codes, for declarations with
+   * `deriveCommuneCode` (from `loaders/geo/commune-derivation.ts`, which the commands hand over); required by them.
+   */
+  deriveCommuneCodes?: CommuneCodeDeriver;
   /** The kit being written (default: this repository), for an `ingest` that merges with what is loaded. */
   paths?: KitPaths;
   /** Attribution of the file's source in the user's words (`load --attribution`), for an `ingest` that records it. */

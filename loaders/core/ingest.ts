@@ -1,14 +1,15 @@
 /**
- * From a source file on disk to validated tables: pick the parser from the file's extension (CSV light path
- * with csv-parse, or DuckDB for heavy CSV and Parquet; JSON), reshape (`prepare`), validate, derive parts.
- * Throws `ValidationError` with every problem; writes nothing.
+ * From a source file on disk to validated tables, one path read top to bottom (`convertFile`): detect how the
+ * file is read (`detectReading`: the declaration's `ingest`, DuckDB SQL for a heavy CSV, or records), decode
+ * (encoding, `heavy-csv.ts` for DuckDB), parse (`csv.ts`, `json.ts`, `duckdb.ts`), validate (`validate.ts`, or
+ * `sql-ingest.ts` in SQL), then the tables are ready to write (`outputs.ts`). Throws `ValidationError` with the
+ * problems; writes nothing outside a work folder.
  */
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
 import {mkdtemp, readdir, readFile, rm, stat} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {basename, extname, join} from "node:path";
-import {deriveCommuneCodes} from "../geo/commune-derivation.ts";
 import {parseCsvBytes} from "./csv.ts";
 import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
@@ -82,41 +83,60 @@ export async function hashInput(path: string): Promise<{sha256: string; size: nu
   return {sha256: hash.digest("hex"), size};
 }
 
-/** Reads a heavy CSV into records with DuckDB (declarations the SQL path cannot take: `prepare`, COG mapping…). */
-async function readHeavyCsv(declaration: DatasetDeclaration, path: string, label: string): Promise<RawFile> {
-  const csv = await prepareDuckCsv(path, declaration.csv);
-  try {
-    return await readWithDuckDB(csv.path, csv.read, label);
-  } finally {
-    await csv.cleanup();
-  }
-}
-
 const DEFAULT_HEAVY = 64 * 1024 * 1024;
 
-/** True when `path` is a CSV over the heavy threshold (read by DuckDB rather than csv-parse). */
-async function isHeavyCsv(path: string, options: IngestOptions): Promise<boolean> {
-  if (formatOf(path, options.format) !== "csv") return false;
-  return (await stat(path)).size > (options.heavyThreshold ?? DEFAULT_HEAVY);
-}
+/** How a file is read, decided once (`detectReading`) from the declaration, the context and the file. */
+export type Reading =
+  /** The declaration's own streaming `ingest` reads, checks and reduces the file (huge files). */
+  | {kind: "ingest"}
+  /** A heavy CSV validated and normalised in DuckDB SQL, written to Parquet without going through JavaScript. */
+  | {kind: "sql"}
+  /** Parsed into records (csv-parse, JSON, or DuckDB for Parquet and heavy CSV), then validated in JavaScript. */
+  | {kind: "records"; parser: "csv" | "json" | "parquet" | "duckdb-csv"};
 
-/** Parses a source file of `declaration` into raw records (no validation). */
-export async function readSource(
+/**
+ * Step 1, detect: how `path` is read. CSV files larger than `heavyThreshold` go to DuckDB, validated in SQL when
+ * the declaration allows it (`sqlPathApplies`); the extension (or `format`) tells the rest.
+ */
+export async function detectReading(
   declaration: DatasetDeclaration,
   path: string,
   options: IngestOptions = {}
-): Promise<RawFile> {
-  const label = basename(path);
+): Promise<Reading> {
+  if (declaration.ingest) return {kind: "ingest"};
   const format = formatOf(path, options.format);
-  if (format === "parquet") return readWithDuckDB(path, {kind: "parquet"}, label);
-  if (await isHeavyCsv(path, options)) return readHeavyCsv(declaration, path, label);
-  const bytes = new Uint8Array(await readFile(path));
-  return format === "json" ? parseJsonBytes(bytes, label) : parseCsvBytes(bytes, label, declaration.csv);
+  if (format !== "csv") return {kind: "records", parser: format};
+  if ((await stat(path)).size <= (options.heavyThreshold ?? DEFAULT_HEAVY))
+    return {kind: "records", parser: "csv"};
+  return sqlPathApplies(declaration, options) ? {kind: "sql"} : {kind: "records", parser: "duckdb-csv"};
 }
 
 /**
- * Reshapes, fills derived commune codes, validates and derives the tables of an already-parsed file. Pure apart
- * from `mapCommune` (and reading the COG once for derived commune codes).
+ * Steps 2 and 3 for records, decode and parse: the bytes to text (encoding detected, `csv.ts`, or transcoded to
+ * UTF-8 for DuckDB, `heavy-csv.ts`), the text to raw records (no validation).
+ */
+async function parseRecords(
+  declaration: DatasetDeclaration,
+  path: string,
+  parser: Extract<Reading, {kind: "records"}>["parser"]
+): Promise<RawFile> {
+  const label = basename(path);
+  if (parser === "parquet") return readWithDuckDB(path, {kind: "parquet"}, label);
+  if (parser === "duckdb-csv") {
+    const csv = await prepareDuckCsv(path, declaration.csv);
+    try {
+      return await readWithDuckDB(csv.path, csv.read, label);
+    } finally {
+      await csv.cleanup();
+    }
+  }
+  const bytes = new Uint8Array(await readFile(path));
+  return parser === "json" ? parseJsonBytes(bytes, label) : parseCsvBytes(bytes, label, declaration.csv);
+}
+
+/**
+ * Reshapes, fills derived commune codes (`context.deriveCommuneCodes`), validates and derives the tables of an
+ * already-parsed file. Pure apart from the context's functions.
  */
 export function validateRaw(
   declaration: DatasetDeclaration,
@@ -126,7 +146,14 @@ export function validateRaw(
   const variant = declaration.variants?.find((v) => v.detect(raw.header))?.name;
   const reshaped = declaration.prepare ? declaration.prepare(raw, variant) : raw;
   const derivation = declaration.deriveCommuneCode;
-  const prepared = derivation ? deriveCommuneCodes(reshaped, derivation, declaration.columns) : reshaped;
+  let prepared = reshaped;
+  if (derivation) {
+    if (!context.deriveCommuneCodes)
+      throw new Error(
+        `${declaration.id} : déduction des codes commune non fournie (DatasetContext.deriveCommuneCodes)`
+      );
+    prepared = context.deriveCommuneCodes(reshaped, derivation, declaration.columns);
+  }
   const {table, issues} = validateFile(prepared, declaration.columns, {
     dataset: declaration.id,
     variant,
@@ -172,23 +199,30 @@ export async function withWorkDir<T>(fn: (dir: string) => Promise<T>): Promise<T
   }
 }
 
-/**
- * Validates a source file and gets its tables ready for writing. A heavy CSV whose declaration the SQL path
- * can take (`sqlPathApplies`) is validated and normalised by DuckDB and written to `<workDir>/<id>.parquet`
- * without going through JavaScript (parts, if any, are then built from it in memory); other files go through
- * `readAndValidate`. Pass `workDir: null` to validate only.
- * @throws ValidationError (nothing written outside `workDir`).
- */
-export async function convertFile(
+/** The tables of a file read into memory (`ingest` or records), with the declaration's parts. */
+type InMemory = {table: DataTable; tables: NamedTable[]; variant: string | undefined; sources?: SourcePart[]};
+
+/** Steps 2 to 4 of a file read into memory: the declaration's `ingest`, or decode, parse and validate. */
+async function readInMemory(
   declaration: DatasetDeclaration,
   path: string,
-  workDir: string | null,
-  options: IngestOptions = {}
+  reading: Exclude<Reading, {kind: "sql"}>,
+  options: IngestOptions
+): Promise<InMemory> {
+  if (reading.kind === "ingest") return {...(await declaration.ingest!(path, options)), variant: undefined};
+  return validateRaw(declaration, await parseRecords(declaration, path, reading.parser), options);
+}
+
+/**
+ * Steps 2 to 5 of a heavy CSV on the SQL path: decode (`prepareDuckCsv`), then parse, validate and write the
+ * main table to `<workDir>/<id>.parquet` in DuckDB (`ingestCsvWithSql`; validation only when `workDir` is
+ * null); parts, if any, are built from it in memory.
+ */
+async function convertWithSql(
+  declaration: DatasetDeclaration,
+  path: string,
+  workDir: string | null
 ): Promise<ConvertResult> {
-  if (declaration.ingest || !sqlPathApplies(declaration, options) || !(await isHeavyCsv(path, options))) {
-    const {table, tables, variant, sources} = await readAndValidate(declaration, path, options);
-    return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
-  }
   const csv = await prepareDuckCsv(path, declaration.csv);
   try {
     const parquet = workDir === null ? undefined : join(workDir, `${declaration.id}.parquet`);
@@ -212,26 +246,42 @@ export async function convertFile(
 }
 
 /**
- * Parses and validates a source file, or hands it to the declaration's own streaming `ingest` (huge files).
- * Heavy CSV files are validated in DuckDB SQL when the declaration allows it (see `convertFile`), then read back.
+ * Reads a source file from top to bottom — detect (`detectReading`) → decode → parse → validate — and gets its
+ * tables ready for writing: a heavy CSV on the SQL path is written to `<workDir>/<id>.parquet` by DuckDB; other
+ * files are held in memory. Pass `workDir: null` to validate only. Every way of reading a file goes through here.
+ * @throws ValidationError (nothing written outside `workDir`).
+ */
+export async function convertFile(
+  declaration: DatasetDeclaration,
+  path: string,
+  workDir: string | null,
+  options: IngestOptions = {}
+): Promise<ConvertResult> {
+  const reading = await detectReading(declaration, path, options);
+  if (reading.kind === "sql") return convertWithSql(declaration, path, workDir);
+  const {table, tables, variant, sources} = await readInMemory(declaration, path, reading, options);
+  return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
+}
+
+/**
+ * `convertFile` with every table in memory: heavy CSV files validated in DuckDB SQL are read back from their
+ * Parquet file.
  * @throws ValidationError listing every problem (the first ones with their count, on the SQL path).
  */
 export async function readAndValidate(
   declaration: DatasetDeclaration,
   path: string,
   options: IngestOptions = {}
-): Promise<{table: DataTable; tables: NamedTable[]; variant: string | undefined; sources?: SourcePart[]}> {
-  if (declaration.ingest) return {...(await declaration.ingest(path, options)), variant: undefined};
-  if (sqlPathApplies(declaration, options) && (await isHeavyCsv(path, options))) {
-    return withWorkDir(async (dir) => {
-      const converted = await convertFile(declaration, path, dir, options);
-      const tables = await Promise.all(
-        converted.tables.map(async (t) =>
-          "parquet" in t ? {name: t.name, table: await readParquetTable(t.parquet)} : t
-        )
-      );
-      return {table: tables[0]!.table, tables, variant: converted.variant};
-    });
-  }
-  return validateRaw(declaration, await readSource(declaration, path, options), options);
+): Promise<InMemory> {
+  const reading = await detectReading(declaration, path, options);
+  if (reading.kind !== "sql") return readInMemory(declaration, path, reading, options);
+  return withWorkDir(async (dir) => {
+    const converted = await convertWithSql(declaration, path, dir);
+    const tables = await Promise.all(
+      converted.tables.map(async (t) =>
+        "parquet" in t ? {name: t.name, table: await readParquetTable(t.parquet)} : t
+      )
+    );
+    return {table: tables[0]!.table, tables, variant: converted.variant};
+  });
 }

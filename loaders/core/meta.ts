@@ -1,10 +1,24 @@
 /**
- * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data.
+ * `<id>.meta.json`: what a table is, where it comes from and whether it is real or demonstration data. The types
+ * of its sections are here, beside it; `geo/` computes the reports on commune codes that fill `cog` and
+ * `derivedCodes`.
  */
-import type {DataStatus, DatasetDeclaration} from "./dataset.ts";
-import type {DerivedCodesReport} from "../geo/commune-derivation.ts";
-import type {CogCodeReport} from "../geo/cog-report.ts";
 import type {ColumnSpec} from "./schema.ts";
+
+/** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
+export type DataStatus = "réel" | "démonstration";
+
+/** What meta.json takes from a dataset's declaration (`DatasetDeclaration` has it all). */
+export interface MetaSubject {
+  id: string;
+  title: string;
+  producer: string;
+  licence: string;
+  vintage: string;
+  columns: readonly ColumnSpec[];
+  parts?: readonly {suffix: string}[];
+  variants?: readonly {name: string; vintage?: string}[];
+}
 
 /** A column as described in meta.json. */
 export interface MetaColumn {
@@ -69,17 +83,14 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
 }
 
 /** The vintage of a file of `variant`, when its variant declares one (else the declaration's applies). */
-export function variantVintage(
-  declaration: DatasetDeclaration,
-  variant: string | undefined
-): {vintage?: string} {
+export function variantVintage(declaration: MetaSubject, variant: string | undefined): {vintage?: string} {
   const vintage = declaration.variants?.find((v) => v.name === variant)?.vintage;
   return vintage ? {vintage} : {};
 }
 
 /** A meta.json for `declaration` with the given provenance (a `vintage` given there wins). */
 export function buildMeta(
-  declaration: DatasetDeclaration,
+  declaration: MetaSubject,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
     Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources" | "vintage">>
 ): DatasetMeta {
@@ -93,4 +104,60 @@ export function buildMeta(
     columns: metaColumns(declaration.columns),
     parts: (declaration.parts ?? []).map((p) => p.suffix)
   };
+}
+
+/** Why a code was changed. */
+export type MappingReason =
+  "ancien-code" | "commune-deleguee" | "commune-associee" | "arrondissement-municipal";
+
+/** The `cog` section of meta.json. */
+export interface CogCodeReport {
+  /** Commune code column the report is about. */
+  column: string;
+  /** COG vintage the source is coded in, as the declaration says (null when it does not say). */
+  sourceVintage: number | null;
+  /**
+   * Codes the kit derived from names and postal codes (declarations with `deriveCommuneCode`): distinct codes
+   * that only derived rows have, and the COG they were derived from; the other codes are the source's.
+   */
+  derived?: {codes: number; vintage: number};
+  /** COG the codes are checked against. */
+  targetVintage: number;
+  /** Distinct non-empty codes in the column. */
+  codes: number;
+  /** Distinct codes of a current commune. */
+  current: number;
+  /** Distinct codes that map to a current commune, by reason. */
+  mapped: number;
+  byReason: Record<MappingReason, number>;
+  /** Distinct codes that map to no current commune (unknown or malformed), all of them, sorted. */
+  unmapped: string[];
+  /** The first `MAX_LISTED_CHANGES` (`geo/cog-report.ts`) changes old → current, sorted by old code. */
+  changes: {from: string; to: string; reason: MappingReason}[];
+}
+
+/** A commune name and postal code that matched no commune, with the number of rows that have them. */
+export interface UnmatchedCommune {
+  name: string;
+  postal: string;
+  rows: number;
+}
+
+/** The `derivedCodes` section of meta.json. */
+export interface DerivedCodesReport {
+  column: string;
+  marker: string;
+  /** What a row is (`lieux`). */
+  unit: string;
+  /** COG the codes were derived from. */
+  vintage: number;
+  rows: number;
+  /** Rows whose code the file gives. */
+  given: number;
+  /** Rows whose code was derived from name and postal code. */
+  derived: number;
+  /** Rows left without a code. */
+  missing: number;
+  /** Their distinct name and postal code, most rows first, then by name (the first `MAX_LISTED_UNMATCHED` of `geo/commune-derivation.ts`). */
+  unmatched: UnmatchedCommune[];
 }

@@ -5,9 +5,10 @@
 import {open} from "node:fs/promises";
 import {DuckDBInstance} from "@duckdb/node-api";
 import {RecordBatchStreamWriter} from "apache-arrow";
+import {DUCKDB_TYPES, RecordBatchAccumulator} from "./arrow-columns.ts";
 import {sqlIdentifier, sqlString} from "./duckdb.ts";
 import type {ColumnSummary} from "./schema.ts";
-import {emptyTable, toArrow, type Cell, type DataTable} from "./table.ts";
+import {emptyTable, type Cell, type DataTable} from "./table.ts";
 
 /** A table stored as a Parquet file, with its declared columns. */
 export interface ParquetTable {
@@ -27,34 +28,52 @@ const cellSelect = (columns: readonly ColumnSummary[]) =>
     )
     .join(", ");
 
-/** Yields the rows of a Parquet table in file order, in batches of about `batchRows` rows (small `DataTable`s). */
-export async function* parquetBatches(table: ParquetTable, batchRows = 65_536): AsyncGenerator<DataTable> {
+/**
+ * Yields the columns of a query's result in batches of about `batchRows` rows: one array of values per
+ * column, as `@duckdb/node-api` converts them (strings, numbers, booleans, null).
+ */
+async function* columnBatches(sql: string, batchRows: number): AsyncGenerator<unknown[][]> {
   const instance = await DuckDBInstance.create(":memory:");
   const connection = await instance.connect();
   try {
-    const result = await connection.stream(
-      `SELECT ${cellSelect(table.columns)} FROM read_parquet(${sqlString(table.path)})`
-    );
-    let batch = emptyTable(table.columns);
+    const result = await connection.stream(sql);
+    const width = result.columnCount;
+    const fresh = () => Array.from({length: width}, (): unknown[] => []);
+    let batch = fresh();
     for (
       let chunk = await result.fetchChunk();
       chunk && chunk.rowCount > 0;
       chunk = await result.fetchChunk()
     ) {
-      table.columns.forEach((c, i) => {
-        const out = batch.values[c.name]!;
-        for (const value of chunk.getColumnValues(i)) out.push(value as Cell);
-      });
-      batch.rowCount += chunk.rowCount;
-      if (batch.rowCount >= batchRows) {
+      for (let i = 0; i < width; i++) {
+        const out = batch[i]!;
+        for (const value of chunk.getColumnValues(i)) out.push(value);
+      }
+      if (batch[0]!.length >= batchRows) {
         yield batch;
-        batch = emptyTable(table.columns);
+        batch = fresh();
       }
     }
-    if (batch.rowCount > 0) yield batch;
+    if (batch[0]!.length > 0) yield batch;
   } finally {
     connection.closeSync();
     instance.closeSync();
+  }
+}
+
+const BATCH_ROWS = 65_536;
+
+/** Yields the rows of a Parquet table in file order, in batches of about `batchRows` rows (small `DataTable`s). */
+export async function* parquetBatches(
+  table: ParquetTable,
+  batchRows = BATCH_ROWS
+): AsyncGenerator<DataTable> {
+  const sql = `SELECT ${cellSelect(table.columns)} FROM read_parquet(${sqlString(table.path)})`;
+  for await (const columns of columnBatches(sql, batchRows)) {
+    const batch = emptyTable(table.columns);
+    table.columns.forEach((c, i) => (batch.values[c.name] = columns[i] as Cell[]));
+    batch.rowCount = columns[0]!.length;
+    yield batch;
   }
 }
 
@@ -72,10 +91,16 @@ export async function readParquetTable(table: ParquetTable): Promise<DataTable> 
 }
 
 /**
- * Writes the Arrow IPC stream of a Parquet table to `path`, one record batch at a time (bounded memory). The
- * schema is the one `toArrowStream` gives the same table held in memory.
+ * Writes the Arrow IPC stream of a Parquet table to `path`, one record batch of about 65,536 rows at a time
+ * (bounded memory), copied from DuckDB's vectors (`arrow-columns.ts`). The schema is the one `toArrowStream`
+ * gives the same table held in memory.
  */
 export async function writeArrowFromParquet(table: ParquetTable, path: string): Promise<void> {
+  const select = table.columns
+    .map((c) => `CAST(${sqlIdentifier(c.name)} AS ${DUCKDB_TYPES[c.type]}) AS ${sqlIdentifier(c.name)}`)
+    .join(", ");
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
   const writer = new RecordBatchStreamWriter();
   const file = await open(path, "w");
   try {
@@ -84,18 +109,32 @@ export async function writeArrowFromParquet(table: ParquetTable, path: string): 
     })();
     let wrote = false;
     try {
-      for await (const batch of parquetBatches(table)) {
-        for (const recordBatch of toArrow(batch).batches) writer.write(recordBatch);
-        wrote = true;
+      const result = await connection.stream(`SELECT ${select} FROM read_parquet(${sqlString(table.path)})`);
+      const batch = new RecordBatchAccumulator(table.columns);
+      // The next chunk is read by DuckDB while this one is copied.
+      const fetch = () => {
+        const chunk = result.fetchChunk();
+        chunk.catch(() => {}); // awaited below, unless copying failed first
+        return chunk;
+      };
+      let next = fetch();
+      for (let chunk = await next; chunk && chunk.rowCount > 0; chunk = await next) {
+        next = fetch();
+        batch.append(chunk);
+        if (batch.rowCount >= BATCH_ROWS) {
+          writer.write(batch.take());
+          wrote = true;
+        }
       }
-      // An empty table still has its schema.
-      if (!wrote) writer.write(toArrow(emptyTable(table.columns)));
+      if (batch.rowCount > 0 || !wrote) writer.write(batch.take());
     } finally {
       writer.close();
       await pump;
     }
   } finally {
     await file.close();
+    connection.closeSync();
+    instance.closeSync();
   }
 }
 

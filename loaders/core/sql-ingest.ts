@@ -38,36 +38,49 @@ const alias = (i: number, name: string) => sqlIdentifier(`__${name}${i}`);
 /** Message of the error that stops the one-pass COPY at the first bad cell. */
 const STOP = "tdathack: invalid cell";
 
-/** Builds the normalising and checking SELECT for a file whose header is `header`. Pure. */
+/**
+ * Builds the normalising and checking SELECT for a file whose header is `header`. Pure. A first level tells,
+ * per column, whether the cell is clean (`ColumnSql.fast`: `__f<i>`); the steps run only on the other cells.
+ * `fast: false` leaves that level out (every cell through every step), for the tests that compare both.
+ */
 export function planSql(
   columns: readonly ColumnSpec[],
   header: readonly string[],
-  variant?: string
+  variant?: string,
+  {fast = true}: {fast?: boolean} = {}
 ): SqlPlan {
   const sources = matchColumns(header, columns);
-  const specs = columns.map((spec) => ({
-    spec,
-    source: sources.get(spec.name),
-    sql: columnSql(spec, variant)
-  }));
+  const specs = columns.map((spec) => {
+    const source = sources.get(spec.name);
+    const sql = columnSql(spec, variant);
+    // An absent column has no clean cell.
+    return {spec, source, sql, fast: fast && source !== undefined ? sql.fast : undefined};
+  });
   const select = (from: string) => {
-    const bind = (i: number, expr: string) => bindRefs(expr, (name) => alias(i, name));
-    const trimmed = specs.map(
-      ({source}, i) =>
-        `${sqlTrimmed(source === undefined ? "NULL::VARCHAR" : sqlIdentifier(source))} AS ${alias(i, "t")}`
-    );
-    let query = `SELECT *, ${trimmed.join(", ")} FROM ${from}`;
+    const bind = (i: number, expr: string) =>
+      bindRefs(expr, (name) => (name === "cell" ? sqlIdentifier(specs[i]!.source!) : alias(i, name)));
+    /** `expr`, or `clean` (NULL by default) where the cell is clean. */
+    const unlessClean = (i: number, expr: string, clean = "NULL") =>
+      specs[i]!.fast ? `CASE WHEN ${alias(i, "f")} THEN ${clean} ELSE ${expr} END` : expr;
+    const tests = specs.flatMap(({fast}, i) => (fast ? [`${bind(i, fast.test)} AS ${alias(i, "f")}`] : []));
+    let query = tests.length ? `SELECT *, ${tests.join(", ")} FROM ${from}` : `SELECT * FROM ${from}`;
+    const trimmed = specs.map(({source}, i) => {
+      const text = source === undefined ? "NULL::VARCHAR" : sqlIdentifier(source);
+      // A clean cell has nothing to trim.
+      return `${unlessClean(i, sqlTrimmed(text), text)} AS ${alias(i, "t")}`;
+    });
+    query = `SELECT *, ${trimmed.join(", ")} FROM (${query})`;
     const depth = Math.max(0, ...specs.map(({sql}) => sql.steps.length));
     for (let level = 0; level < depth; level++) {
       const steps = specs.flatMap(({sql}, i) => {
         const step = sql.steps[level];
-        return step ? [`${bind(i, step[1])} AS ${alias(i, step[0])}`] : [];
+        return step ? [`${unlessClean(i, bind(i, step[1]))} AS ${alias(i, step[0])}`] : [];
       });
       query = `SELECT *, ${steps.join(", ")} FROM (${query})`;
     }
-    const outputs = specs.flatMap(({sql}, i) => [
-      `${bind(i, sql.value)} AS ${alias(i, "v")}`,
-      `${bind(i, sql.error)} AS ${alias(i, "e")}`
+    const outputs = specs.flatMap(({sql, fast}, i) => [
+      `${unlessClean(i, bind(i, sql.value), fast && bind(i, fast.value))} AS ${alias(i, "v")}`,
+      `${unlessClean(i, bind(i, sql.error), fast?.error && bind(i, fast.error))} AS ${alias(i, "e")}`
     ]);
     return `SELECT *, ${outputs.join(", ")} FROM (${query})`;
   };

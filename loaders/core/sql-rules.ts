@@ -15,6 +15,9 @@ export const JS_SPACES =
 /** The same set as an RE2 character class. */
 const SPACE_CLASS = `[${[...JS_SPACES].map((c) => `\\x{${c.codePointAt(0)!.toString(16)}}`).join("")}]`;
 
+/** One character that JavaScript's `trim` keeps, as an RE2 character class. */
+const NOT_SPACE = `[^${SPACE_CLASS.slice(1, -1)}]`;
+
 /** SQL: a VARCHAR expression (possibly NULL) trimmed like JavaScript's `trim`; `''` for NULL. */
 export function sqlTrimmed(text: string): string {
   // DuckDB's trim with a character set is slow: only call it when there is something to trim.
@@ -38,6 +41,12 @@ export interface ColumnSql {
   value: string;
   /** The French error message of the cell, as `convertCell` gives it; NULL when the cell is valid. */
   error: string;
+  /**
+   * A cheaper way for the common clean cell (no space to trim, one usual spelling), in terms of `ref("cell")`, the
+   * cell as read (VARCHAR, possibly NULL): when `test` is true, `value` and `error` (NULL when absent) are
+   * exactly what `value` and `error` give, without the intermediate steps. Absent for columns without one.
+   */
+  fast?: {test: string; value: string; error?: string};
 }
 
 const t = ref("t");
@@ -89,6 +98,59 @@ function codeSteps(kind: CodeKind): [string, string][] {
     case "postal":
       return [["code", padded(t, "\\d{4,5}", 4)]];
   }
+}
+
+const cell = ref("cell");
+
+/**
+ * The clean spellings of a code (digits and capital letters only, so neither trimming nor `upper` changes
+ * them), and its normalised value: the pattern is the one `codeSteps` accepts, or a part of it.
+ */
+function fastCode(kind: CodeKind): {test: string; value: string} {
+  const padded = (pattern: string, short: number) => ({
+    test: full(cell, pattern),
+    value: when([[`length(${cell}) = ${short}`, `'0' || ${cell}`]], cell)
+  });
+  switch (kind) {
+    case "commune":
+      return padded("\\d{4,5}|2[AB]\\d{3}", 4);
+    case "departement":
+      return {
+        test: `${full(cell, "0?(?:\\d{2}|2[AB])|\\d|9[78]\\d")} AND ${cell} NOT IN ('20', '020')`,
+        value: when(
+          [
+            [`length(${cell}) = 1`, `'0' || ${cell}`],
+            [`length(${cell}) = 3 AND starts_with(${cell}, '0')`, `substr(${cell}, 2)`]
+          ],
+          cell
+        )
+      };
+    case "region":
+      return padded("\\d{1,2}", 1);
+    case "iris":
+      return padded("\\d{8,9}|2[AB]\\d{7}", 8);
+    case "siret":
+      return {test: full(cell, "\\d{14}"), value: cell};
+    case "siren":
+      return {test: full(cell, "\\d{9}"), value: cell};
+    case "postal":
+      return padded("\\d{4,5}", 4);
+  }
+}
+
+/**
+ * The clean spellings of a French number: digits (at most 9 for an integer, so that it fits INTEGER; 15 before
+ * and after the comma for a number), optionally grouped by three with plain spaces, a minus sign, and for a
+ * number one decimal comma. `numberSteps` reads them as this value.
+ */
+function fastNumber(integer: boolean): {test: string; value: string} {
+  const unspaced = `replace(${cell}, ' ', '')`;
+  return integer
+    ? {test: full(cell, "-?(?:\\d{1,9}|\\d{1,3}(?: \\d{3}){1,2})"), value: `CAST(${unspaced} AS INTEGER)`}
+    : {
+        test: full(cell, "-?(?:\\d{1,15}|\\d{1,3}(?: \\d{3}){1,4})(?:,\\d{1,15})?"),
+        value: `TRY_CAST(replace(${unspaced}, ',', '.') AS DOUBLE)`
+      };
 }
 
 /** Steps ending with `num`: the French number as DOUBLE, NULL when unreadable (as `parseFrenchNumber`). */
@@ -171,6 +233,7 @@ export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
     !variants || (variant !== undefined && variants.includes(variant));
   let steps: [string, string][] = [];
   let value: string;
+  let fast: {test: string; value: string; error?: string} | undefined;
   const checks: [string, string][] = [];
   const check = (condition: string, message: string) => checks.push([condition, sqlString(message)]);
   switch (column.type) {
@@ -179,6 +242,7 @@ export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
       steps = codeSteps(kind);
       value = ref("code");
       check(`${value} IS NULL`, `code ${kind} invalide`);
+      fast = fastCode(kind);
       break;
     }
     case "integer":
@@ -188,8 +252,18 @@ export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
       value = column.type === "integer" ? `CAST(${num} AS INTEGER)` : num;
       check(`${num} IS NULL OR isinf(${num})`, "nombre attendu");
       if (column.type === "integer") check(`${num} <> trunc(${num})`, "nombre entier attendu");
-      if (column.min !== undefined) check(`${num} < ${column.min}`, `valeur inférieure à ${column.min}`);
-      if (column.max !== undefined) check(`${num} > ${column.max}`, `valeur supérieure à ${column.max}`);
+      // A clean number is a number (an integer for an integer column): only its bounds remain to check.
+      fast = fastNumber(column.type === "integer");
+      const bounds: [string, string][] = [];
+      if (column.min !== undefined) {
+        check(`${num} < ${column.min}`, `valeur inférieure à ${column.min}`);
+        bounds.push([`${fast.value} < ${column.min}`, sqlString(`valeur inférieure à ${column.min}`)]);
+      }
+      if (column.max !== undefined) {
+        check(`${num} > ${column.max}`, `valeur supérieure à ${column.max}`);
+        bounds.push([`${fast.value} > ${column.max}`, sqlString(`valeur supérieure à ${column.max}`)]);
+      }
+      if (bounds.length) fast = {...fast, error: when(bounds)};
       break;
     }
     case "boolean":
@@ -205,14 +279,21 @@ export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
       ];
       value = ref("b");
       check(`${value} IS NULL`, "booléen attendu (oui/non)");
+      fast = {test: inList(cell, [...TRUE_WORDS, ...FALSE_WORDS]), value: inList(cell, TRUE_WORDS)};
       break;
     case "date":
       steps = dateSteps();
       value = `CAST(${ref("iso")} AS DATE)`;
       check(`${ref("iso")} IS NULL`, "date attendue (AAAA-MM-JJ)");
+      fast = {
+        test: `${full(cell, "\\d{4}-\\d{2}-\\d{2}")} AND TRY_CAST(${cell} AS DATE) IS NOT NULL`,
+        value: `CAST(${cell} AS DATE)`
+      };
       break;
     default: {
       value = t;
+      // Neither empty nor with a space to trim: the text is the value; its checks (below) still apply.
+      if (!column.allowed) fast = {test: full(cell, `(?s)${NOT_SPACE}(?:.*${NOT_SPACE})?`), value: cell};
       if (column.maxLength !== undefined) {
         // JavaScript counts UTF-16 units: a character beyond U+FFFF counts twice.
         const astral = `length(regexp_replace(${t}, '[^\\x{10000}-\\x{10FFFF}]', '', 'g'))`;
@@ -242,9 +323,22 @@ export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
     }
   }
   const missing = column.nullable ? "NULL" : sqlString("valeur obligatoire manquante");
-  return {
+  const errorOf = (pairs: [string, string][], otherwise = "") =>
+    `CASE ${otherwise} ${pairs.map(([w, m]) => `WHEN ${w} THEN ${m}`).join(" ")} END`;
+  const sql: ColumnSql = {
     steps,
     value: when([[empty, "NULL"]], value),
-    error: `CASE WHEN ${empty} THEN ${missing} ${checks.map(([w, m]) => `WHEN ${w} THEN ${m}`).join(" ")} END`
+    error: errorOf(checks, `WHEN ${empty} THEN ${missing}`)
   };
+  if (!fast) return sql;
+  // A clean cell is never empty, but it may be a null token.
+  const test = column.nullTokens?.length
+    ? `${fast.test} AND NOT ${inList(cell, column.nullTokens)}`
+    : fast.test;
+  // A text's checks apply to the clean text as they are (the trimmed text is the text itself).
+  const error =
+    column.type === "string" && checks.length
+      ? bindRefs(errorOf(checks), (name) => (name === "t" ? cell : ref(name)))
+      : fast.error;
+  return {...sql, fast: {test, value: fast.value, ...(error ? {error} : {})}};
 }

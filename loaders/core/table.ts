@@ -2,18 +2,8 @@
  * The in-memory result of loading a dataset: column-oriented values plus the column declarations. Conversion to
  * an Arrow table (for the browser, IPC stream format) lives here too.
  */
-import {
-  Bool,
-  DateDay,
-  Float64,
-  Int32,
-  Table,
-  Utf8,
-  tableFromIPC,
-  tableToIPC,
-  vectorFromArray
-} from "apache-arrow";
-import type {DataType, Vector} from "apache-arrow";
+import {Table, tableFromIPC, tableToIPC, vectorFromArray, type Vector} from "apache-arrow";
+import {arrowType} from "./arrow-columns.ts";
 import type {ColumnSummary, ColumnType} from "./schema.ts";
 
 /** A validated cell value: dates are ISO `YYYY-MM-DD` strings, codes are strings. */
@@ -52,21 +42,6 @@ export function rowAt(table: DataTable, i: number): Record<string, Cell> {
   const row: Record<string, Cell> = {};
   for (const c of table.columns) row[c.name] = table.values[c.name]![i] ?? null;
   return row;
-}
-
-function arrowType(type: ColumnType): DataType {
-  switch (type) {
-    case "integer":
-      return new Int32();
-    case "number":
-      return new Float64();
-    case "boolean":
-      return new Bool();
-    case "date":
-      return new DateDay();
-    default:
-      return new Utf8();
-  }
 }
 
 function toArrowValue(type: ColumnType, value: Cell): unknown {

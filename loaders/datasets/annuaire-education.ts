@@ -10,7 +10,7 @@
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {educationSource} from "../core/portal.ts";
-import {DEMO_NOTE} from "../core/demo.ts";
+import {DEMO_NOTE} from "../demo/communes.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import type {ColumnVocabulary} from "../education/columns.ts";

@@ -4,7 +4,7 @@
  */
 import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
-import {DEMO_NOTE, demoCommunes, demoRandom} from "../core/demo.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom} from "../demo/communes.ts";
 import {poisson} from "../core/prng.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";

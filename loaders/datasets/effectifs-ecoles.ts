@@ -12,7 +12,7 @@
 import {normalizeDepartement} from "../core/codes.ts";
 import {educationSource} from "../core/portal.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
-import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
+import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";

@@ -5,7 +5,7 @@
  */
 import {communeOfIris, normalizeIris} from "../core/codes.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
-import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile, RawRecord} from "../core/records.ts";
 import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";

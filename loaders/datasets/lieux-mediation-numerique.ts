@@ -12,7 +12,7 @@
  */
 import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
-import {DEMO_NOTE, demoCommunes, demoRandom} from "../core/demo.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom} from "../demo/communes.ts";
 import {CODE_ORIGIN, codeOriginColumn, type CommuneCodeDerivation} from "../geo/commune-derivation.ts";
 import {poisson} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";

@@ -3,7 +3,7 @@
  * empty cells and INSEE's secrecy markers (`s`, `nd`, `n.d.`) are read as missing.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
-import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../core/demo.ts";
+import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";

@@ -16,7 +16,7 @@
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {educationSource} from "../core/portal.ts";
-import {DEMO_NOTE, demoRandom} from "../core/demo.ts";
+import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns} from "../core/schema.ts";

@@ -8,7 +8,7 @@
  * 7,000 collèges, 4,000 lycées). UAI are well formed (département prefix, check letter) but invented.
  * Nothing here is real apart from the communes.
  */
-import {demoCommunes, demoRandom, rurality, type DemoCommune} from "../core/demo.ts";
+import {demoCommunes, demoRandom, rurality, type DemoCommune} from "../demo/communes.ts";
 import {gaussian, poisson} from "../core/prng.ts";
 import type {CommuneCode, DepartementCode} from "../geo/codes.ts";
 import {makeUai, uaiPrefix, type Uai} from "./codes.ts";

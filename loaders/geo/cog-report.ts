@@ -4,42 +4,19 @@
  * it and records it in meta.json (`cog`), so that no code is ever dropped from a join without a trace.
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
+import type {CogCodeReport} from "../core/meta.ts";
 import type {Cell} from "../core/table.ts";
 import {cog2026, mapCommuneCodes, type CogIndex, type MappingReason} from "./cog.ts";
 import {COG_VINTAGE} from "./cog-data.ts";
 import {CODE_ORIGIN} from "./commune-derivation.ts";
+
+export type {CogCodeReport};
 
 /** Most changes (old → new) kept in meta.json; the counts always cover all of them. */
 export const MAX_LISTED_CHANGES = 200;
 
 /** Most unmapped codes printed by the `data` command (meta.json lists them all). */
 const MAX_PRINTED_CODES = 40;
-
-/** The `cog` section of meta.json. */
-export interface CogCodeReport {
-  /** Commune code column the report is about. */
-  column: string;
-  /** COG vintage the source is coded in, as the declaration says (null when it does not say). */
-  sourceVintage: number | null;
-  /**
-   * Codes the kit derived from names and postal codes (declarations with `deriveCommuneCode`): distinct codes
-   * that only derived rows have, and the COG they were derived from; the other codes are the source's.
-   */
-  derived?: {codes: number; vintage: number};
-  /** COG the codes are checked against. */
-  targetVintage: number;
-  /** Distinct non-empty codes in the column. */
-  codes: number;
-  /** Distinct codes of a current commune. */
-  current: number;
-  /** Distinct codes that map to a current commune, by reason. */
-  mapped: number;
-  byReason: Record<MappingReason, number>;
-  /** Distinct codes that map to no current commune (unknown or malformed), all of them, sorted. */
-  unmapped: string[];
-  /** The first {@link MAX_LISTED_CHANGES} changes old → current, sorted by old code. */
-  changes: {from: string; to: string; reason: MappingReason}[];
-}
 
 /** The commune code column of a declaration: its key when that is a commune code, else the first one. */
 export function communeCodeColumnOf(declaration: DatasetDeclaration): string | undefined {

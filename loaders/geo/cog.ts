@@ -9,14 +9,13 @@
  *    `{arrondissements: "keep"}`.
  * Anything else is reported as unmapped, never silently dropped.
  */
+import type {MappingReason} from "../core/meta.ts";
 import type {CommuneCode} from "./codes.ts";
 import {isCode} from "./codes.ts";
 import type {CogCommuneRecord} from "./cog-data.ts";
 import {cogCommunes} from "./cog-data.ts";
 
-/** Why a code was changed. */
-export type MappingReason =
-  "ancien-code" | "commune-deleguee" | "commune-associee" | "arrondissement-municipal";
+export type {MappingReason};
 
 /** Outcome for one input code. */
 export type CodeMapping =

@@ -5,6 +5,8 @@
  * the code comes from; every load reports how many codes were derived and which names matched no commune
  * (meta.json `derivedCodes`, and the `data` command's output), as the COG report does for the codes themselves.
  */
+import type {CommuneCodeDerivation} from "../core/dataset.ts";
+import type {DerivedCodesReport, UnmatchedCommune} from "../core/meta.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import type {RawFile} from "../core/records.ts";
 import type {Cell, DataTable} from "../core/table.ts";
@@ -12,20 +14,7 @@ import {matchColumns} from "../core/validate.ts";
 import {COG_VINTAGE} from "./cog-data.ts";
 import {communeLookup, type CommuneLookup} from "./commune-lookup.ts";
 
-/** How a declaration derives its commune code (`DatasetDeclaration.deriveCommuneCode`). */
-export interface CommuneCodeDerivation {
-  /** Commune code column, filled where the file leaves it empty. */
-  column: string;
-  /** Column telling where each code comes from: a value of {@link CODE_ORIGIN}, empty when there is no code. */
-  marker: string;
-  /** Columns of the commune's name and of its postal code. */
-  name: string;
-  postal: string;
-  /** Paris, Lyon, Marseille: derive the arrondissement municipal's code when the name or postal code tells it. */
-  arrondissements: boolean;
-  /** What a row is, in French, plural (`lieux`), for the reports. */
-  unit: string;
-}
+export type {CommuneCodeDerivation, DerivedCodesReport, UnmatchedCommune};
 
 /** Values of the marker column: code given by the file, or derived by the kit. */
 export const CODE_ORIGIN = {source: "source", derived: "déduit"} as const;
@@ -85,32 +74,6 @@ export function deriveCommuneCodes(
       return {line: r.line, values};
     })
   };
-}
-
-/** A commune name and postal code that matched no commune, with the number of rows that have them. */
-export interface UnmatchedCommune {
-  name: string;
-  postal: string;
-  rows: number;
-}
-
-/** The `derivedCodes` section of meta.json. */
-export interface DerivedCodesReport {
-  column: string;
-  marker: string;
-  /** What a row is (`lieux`). */
-  unit: string;
-  /** COG the codes were derived from. */
-  vintage: number;
-  rows: number;
-  /** Rows whose code the file gives. */
-  given: number;
-  /** Rows whose code was derived from name and postal code. */
-  derived: number;
-  /** Rows left without a code. */
-  missing: number;
-  /** Their distinct name and postal code, most rows first, then by name (the first {@link MAX_LISTED_UNMATCHED}). */
-  unmatched: UnmatchedCommune[];
 }
 
 /** The report on a validated table's commune codes, from its marker column. Pure. */

@@ -2,7 +2,7 @@
  * What the maps page needs, built in Node for the Framework data loaders of `src/data/`: the kit's contours when
  * they are on disk, the territory hierarchy, and the demonstration indicator and points (seeded, labelled).
  */
-import {demoCommunes, demoRandom} from "../core/demo.ts";
+import {demoCommunes, demoRandom} from "../demo/communes.ts";
 import {kitPaths, type KitPaths} from "../core/paths.ts";
 import {gaussian} from "../core/prng.ts";
 import {fromArrowStream, rowAt} from "../core/table.ts";

@@ -223,6 +223,7 @@ function isBrowserPackage(name: string): boolean {
 const NODE_ONLY = new Set([
   "@observablehq/framework",
   "@duckdb/node-api",
+  "@duckdb/node-bindings",
   "@etalab/decoupage-administratif",
   "csv-parse",
   "iconv-lite",

@@ -9,6 +9,7 @@ import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
 import {loadTable} from "../../loaders/core/duckdb.ts";
 import {ingestFile} from "../../loaders/core/ingest.ts";
+import {deriveCommuneCodes} from "../../loaders/geo/commune-derivation.ts";
 import {communesFromPackage} from "../../loaders/datasets/communes.ts";
 import {passageTable} from "../../loaders/datasets/passage-cog.ts";
 import {mapCommuneCode} from "../../loaders/geo/cog.ts";
@@ -84,7 +85,7 @@ describe("lieux per département through passage_cog", () => {
   it.skipIf(!existsSync(PACA))(
     "counts every coded lieu of the real PACA file, Marseille's arrondissements included",
     async () => {
-      const {table} = await ingestFile(getDataset("lieux-mediation-numerique"), PACA);
+      const {table} = await ingestFile(getDataset("lieux-mediation-numerique"), PACA, {deriveCommuneCodes});
       const codes = table.values.code_insee as (string | null)[];
       expect(codes.some((c) => c?.startsWith("132"))).toBe(true);
       await loadLieux(codes);

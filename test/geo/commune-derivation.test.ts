@@ -18,6 +18,7 @@ import {rowAt, type DataTable} from "../../loaders/core/table.ts";
 import {cogCommunes} from "../../loaders/geo/cog-data.ts";
 import {
   CODE_ORIGIN,
+  deriveCommuneCodes,
   derivedCodesReport,
   formatDerivedCodes,
   MAX_LISTED_UNMATCHED
@@ -40,7 +41,7 @@ const PACA = join(
 async function ingest(name: string, text: string) {
   const file = join(await mkdtemp(join(tmpdir(), "lieux-")), name);
   await writeFile(file, text);
-  return ingestFile(lieux, file);
+  return ingestFile(lieux, file, {deriveCommuneCodes});
 }
 
 const rows = (table: DataTable) => Array.from({length: table.rowCount}, (_, i) => rowAt(table, i));
@@ -199,7 +200,7 @@ const COG_CODES = new Set(
 /** Checks what any real file must satisfy; returns the table's rows and the report. */
 async function checkRealFile(path: string) {
   const source = readJson(path);
-  const {table} = await ingestFile(lieux, path);
+  const {table} = await ingestFile(lieux, path, {deriveCommuneCodes});
   const out = rows(table);
   const report = derivedCodesReport(table, derivation);
   expect(table.rowCount).toBe(source.length);

@@ -11,6 +11,7 @@ import iconv from "iconv-lite";
 import {describe, expect, it} from "vitest";
 import {parse} from "csv-parse/sync";
 import {ingestFile} from "../../loaders/core/ingest.ts";
+import {deriveCommuneCodes} from "../../loaders/geo/commune-derivation.ts";
 import {ValidationError} from "../../loaders/core/issues.ts";
 import {getDataset} from "../../loaders/registry.ts";
 
@@ -22,7 +23,7 @@ const BOM = "\ufeff";
 async function ingestText(id: string, name: string, text: string, encoding: "utf8" | "win1252" = "utf8") {
   const file = join(await tmp(), name);
   await writeFile(file, encoding === "utf8" ? text : iconv.encode(text, "win1252"));
-  return ingestFile(getDataset(id), file);
+  return ingestFile(getDataset(id), file, {deriveCommuneCodes});
 }
 
 describe("couverture-thd (ARCEP, disclaimer line)", () => {
@@ -202,7 +203,7 @@ describe("lieux-mediation-numerique (standard v1 and older JSON)", () => {
       const expected = name.endsWith(".json")
         ? (JSON.parse(readFileSync(path, "utf8")) as unknown[]).length
         : (parse(readFileSync(path), {columns: true}) as unknown[]).length;
-      const result = await ingestFile(getDataset("lieux-mediation-numerique"), path);
+      const result = await ingestFile(getDataset("lieux-mediation-numerique"), path, {deriveCommuneCodes});
       expect(result.table.rowCount).toBe(expected);
     });
   }

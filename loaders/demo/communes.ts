@@ -3,7 +3,7 @@
  * generated values are conditioned, so maps and rankings look like France, and a seeded generator per dataset.
  */
 import {currentCommunes, type CurrentCommune} from "../geo/cog-data.ts";
-import {mulberry32, seedOf} from "./prng.ts";
+import {mulberry32, seedOf} from "../core/prng.ts";
 
 /** A current commune with what generators need (population 0 where the COG gives none). */
 export type DemoCommune = CurrentCommune & {population: number};
