@@ -15,8 +15,9 @@ async function child(caseName: string, variant: string, input: string, dir: stri
   const bench = CASES.find((c) => c.name === caseName)!;
   const start = performance.now();
   const result = await bench.variants[variant]!(input, dir);
-  const {rows, ms} = typeof result === "number" ? {rows: result, ms: performance.now() - start} : result;
-  process.stdout.write(JSON.stringify({rows, ms, maxRssKb: process.resourceUsage().maxRSS}));
+  const {rows, ms, lines} =
+    typeof result === "number" ? {rows: result, ms: performance.now() - start, lines: undefined} : result;
+  process.stdout.write(JSON.stringify({rows, ms, lines, maxRssKb: process.resourceUsage().maxRSS}));
 }
 
 async function main(args: string[]): Promise<void> {
@@ -39,17 +40,25 @@ async function main(args: string[]): Promise<void> {
           [...process.execArgv, self, "--child", bench.name, variant, input, dir],
           {
             encoding: "utf8",
-            maxBuffer: 1 << 20
+            maxBuffer: 1 << 20,
+            // A case's progress (stderr) shows while it runs.
+            stdio: ["ignore", "pipe", "inherit"]
           }
         );
         if (run.status !== 0) {
-          console.log(`${variant} : échec\n${run.stderr}`);
+          console.log(`${variant} : échec (code ${run.status})`);
           continue;
         }
-        const {rows, ms, maxRssKb} = JSON.parse(run.stdout) as {rows: number; ms: number; maxRssKb: number};
+        const {rows, ms, lines, maxRssKb} = JSON.parse(run.stdout) as {
+          rows: number;
+          ms: number;
+          lines?: string[];
+          maxRssKb: number;
+        };
         console.log(
           `${variant.padEnd(48)} ${(ms < 1000 ? `${ms.toFixed(0)} ms` : `${(ms / 1000).toFixed(1)} s`).padStart(8)}  ${(maxRssKb / 1024).toFixed(0).padStart(6)} Mo max RSS  (${rows} lignes)`
         );
+        if (lines) console.log(lines.join("\n"));
       }
     } finally {
       await rm(dir, {recursive: true, force: true});
