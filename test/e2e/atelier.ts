@@ -1,6 +1,5 @@
 /**
- * Browser scenarios of the SQL workshop (/atelier) and of the pages that must not load DuckDB: a query from the
- * address, numbers equal to DuckDB in Node on the same data, an error followed by a working query, long
+ * Browser scenarios of the SQL workshop (/atelier): a query from the address, numbers equal to DuckDB in Node on the same data, an error followed by a working query, long
  * compressed links, CSV and Parquet exports.
  */
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
@@ -167,18 +166,6 @@ export const atelierScenarios: Scenario[] = [
       } finally {
         connection.closeSync();
         await close();
-      }
-      return problems;
-    }
-  },
-  {
-    name: "pages without SQL load no DuckDB file",
-    paths: ["/", "/donnees/"],
-    async run({reports}) {
-      const problems: string[] = [];
-      for (const report of reports.filter((r) => r.path === "/" || r.path.startsWith("/donnees/"))) {
-        const duckdb = report.urls.filter((u) => /duckdb/i.test(u));
-        if (duckdb.length) problems.push(`${report.path} requested ${duckdb.join(", ")}`);
       }
       return problems;
     }

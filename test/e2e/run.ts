@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: builds the site, serves dist/ on 127.0.0.1 and opens every page in headless Chromium.
- * A page fails on any request to another host, any page error, any cell that renders an Observable error, or
- * a missing expectation (test/e2e/expectations.ts). A screenshot of each page goes to test-results/screenshots/.
+ * A page fails on any request to another host, any page error, any cell that renders an Observable error, a
+ * missing expectation (test/e2e/expectations.ts), or a request for a DuckDB-Wasm file on a page where nobody
+ * writes SQL (test/e2e/duckdb-pages.ts). A screenshot of each page goes to test-results/screenshots/.
  *
  * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
  * real extracts instead of the offline default), --contours (expectations for loaded commune, EPCI and
@@ -14,6 +15,7 @@ import type {Browser} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {findChromium, launchChromium} from "./browser.ts";
+import {isDuckDBRequest, mayLoadDuckDB} from "./duckdb-pages.ts";
 import {EXPECTATIONS, type Expectation} from "./expectations.ts";
 import {SCENARIOS} from "./scenarios.ts";
 import {visitPage, type PageReport} from "./visit.ts";
@@ -64,6 +66,10 @@ async function main(args: string[]): Promise<number> {
     for (const path of paths) {
       const expectations = (EXPECTATIONS[path] ?? []).filter((e) => !e.mode || modes.has(e.mode));
       const report = await visitPage(browser, origin, path, expectations, screenshots);
+      // DuckDB-Wasm only where a person writes SQL (test/e2e/duckdb-pages.ts lists those pages).
+      const duckdb = mayLoadDuckDB(path) ? [] : report.urls.filter(isDuckDBRequest);
+      if (duckdb.length)
+        report.problems.push(`a page without SQL requested DuckDB-Wasm: ${duckdb.join(", ")}`);
       reports.push(report);
       const status = report.problems.length === 0 ? "ok  " : "FAIL";
       console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);
