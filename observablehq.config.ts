@@ -5,6 +5,7 @@
  */
 import {servedNames} from "./loaders/serve.ts";
 import {sidebarPages} from "./scripts/sidebar.ts";
+import {DUCKDB_PLATFORMS} from "./scripts/offline/duckdb-files.ts";
 
 export default {
   root: "src",
@@ -24,5 +25,6 @@ export default {
   pager: true,
   // No DuckDB extension is downloaded: json and parquet are not built into DuckDB-Wasm 1.29, so the site
   // gives DuckDB CSV, JSON or Arrow, and reads Parquet through parquet-wasm (FileAttachment(…).parquet()).
-  duckdb: {extensions: {json: null, parquet: null}}
+  // Only DuckDB-Wasm's "eh" build (WebAssembly exceptions, every current browser): see scripts/offline/duckdb-files.ts.
+  duckdb: {platforms: DUCKDB_PLATFORMS, extensions: {json: null, parquet: null}}
 };
