@@ -11,7 +11,7 @@ import JSZip from "jszip";
 import {writeParquet} from "./core/duckdb.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
 import {summarizeColumns} from "./core/schema.ts";
-import {fromArrowStream, toArrowStream, type DataTable} from "./core/table.ts";
+import {fromArrowStream, rowAt, toArrowStream, type Cell, type DataTable} from "./core/table.ts";
 import {DATASETS, getDataset} from "./registry.ts";
 import {findOnDisk, offlineMeta, offlineTable, resolveDataset, type Origin} from "./resolve.ts";
 
@@ -160,6 +160,21 @@ export async function servedParquet(name: string): Promise<Uint8Array> {
   }
 }
 
+/** How many rows a catalogue page previews (`<name>.sample.json`). */
+export const SAMPLE_ROWS = 100;
+
+/**
+ * The first `rows` rows of a served table as objects (dates as ISO strings): what its catalogue page previews,
+ * so that the page does not download the whole table (the full files are downloads).
+ */
+export async function servedSample(name: string, rows = SAMPLE_ROWS): Promise<Record<string, Cell>[]> {
+  const resolved = await resolveServed(name);
+  const table = resolved.dir
+    ? fromArrowStream(resolved.arrow, summarizeColumns(columnsOf(parseServedName(name)).columns), rows)
+    : resolved.table();
+  return Array.from({length: Math.min(rows, table.rowCount)}, (_, i) => rowAt(table, i));
+}
+
 /** The whole catalogue: metadata of every served table, in catalogue order. */
 export async function catalogue(): Promise<ServedMeta[]> {
   const out: ServedMeta[] = [];
@@ -169,7 +184,8 @@ export async function catalogue(): Promise<ServedMeta[]> {
 
 /**
  * Everything the site shows about the data, as one ZIP archive (one process instead of one per file): for each
- * served table `<name>.arrow`, `<name>.meta.json` and `<name>.parquet`, plus `catalogue.json`. Pages read its
+ * served table `<name>.arrow`, `<name>.meta.json`, `<name>.sample.json` (its first rows, for its catalogue page)
+ * and `<name>.parquet`, plus `catalogue.json`. Pages read its
  * members as `FileAttachment("data/donnees/<name>.arrow")`. `names` restricts it to some tables (tests).
  */
 export async function siteArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
@@ -180,6 +196,7 @@ export async function siteArchive(names: readonly string[] = servedNames()): Pro
     metas.push(meta);
     zip.file(`${name}.arrow`, await servedArrow(name));
     zip.file(`${name}.meta.json`, JSON.stringify(meta));
+    zip.file(`${name}.sample.json`, JSON.stringify(await servedSample(name)));
     zip.file(`${name}.parquet`, await servedParquet(name));
   }
   zip.file("catalogue.json", JSON.stringify(metas));
