@@ -261,7 +261,7 @@ async function measure(dist: string): Promise<VariantResult> {
       `| premier résultat, visite froide | ${spread(atelier)} | ${ratio(vsEngine)} le moteur seul | ≤ ${ratio(TARGETS.vsEngine)} : ${verdict(vsEngine, TARGETS.vsEngine)} |`,
       `| moteur seul (page nue, \`SELECT 6*7\`) | ${spread(engine)}, ${megabytes(median(bare.map((v) => v.bytes)))} Mo reçus | référence | — |`,
       `| profil réel : première visite | ${spread(first)} | référence | — |`,
-      `| profil réel : seconde visite (cache HTTP et cache de code de V8) | ${spread(second)}, ${megabytes(median(firstAndSecond.map(([, b]) => b.bytes)))} Mo reçus | ${ratio(secondVsFirst)} la première | ≤ ${ratio(TARGETS.secondVisit)} : ${verdict(secondVsFirst, TARGETS.secondVisit)} |`
+      `| profil réel : seconde visite (cache HTTP du profil) | ${spread(second)}, ${megabytes(median(firstAndSecond.map(([, b]) => b.bytes)))} Mo reçus | ${ratio(secondVsFirst)} la première | ≤ ${ratio(TARGETS.secondVisit)} : ${verdict(secondVsFirst, TARGETS.secondVisit)} |`
     );
   }
   return {rows: paths.length, ms: home, lines};
