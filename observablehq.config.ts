@@ -5,7 +5,6 @@
  */
 import {servedNames} from "./loaders/serve.ts";
 import {sidebarPages} from "./scripts/sidebar.ts";
-import {DUCKDB_PLATFORMS} from "./scripts/offline/duckdb-files.ts";
 
 export default {
   root: "src",
@@ -25,6 +24,7 @@ export default {
   pager: true,
   // No DuckDB extension is downloaded: json and parquet are not built into DuckDB-Wasm 1.29, so the site
   // gives DuckDB CSV, JSON or Arrow, and reads Parquet through parquet-wasm (FileAttachment(…).parquet()).
-  // Only DuckDB-Wasm's "eh" build (WebAssembly exceptions, every current browser): see scripts/offline/duckdb-files.ts.
-  duckdb: {platforms: DUCKDB_PLATFORMS, extensions: {json: null, parquet: null}}
+  // Only DuckDB-Wasm's "eh" build is shipped, by the offline npm cache (scripts/offline/duckdb-files.ts), not by
+  // `platforms`: Framework 1.13.4 cannot run DuckDBClient with `platforms: {mvp: false}` (see that file).
+  duckdb: {extensions: {json: null, parquet: null}}
 };

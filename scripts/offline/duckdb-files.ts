@@ -2,10 +2,13 @@
  * The DuckDB-Wasm files the site ships, as the offline npm cache writes them (scripts/offline/npm-cache.ts).
  *
  * - **One build, `eh`** (WebAssembly exceptions: Chrome and Edge 95+, Firefox 100+, Safari 15.2+, every browser
- *   a school or a town hall runs). `observablehq.config.ts` gives Framework {@link DUCKDB_PLATFORMS}, so its
- *   `DuckDBClient` never picks `mvp`; but Framework 1.13 copies the `mvp` files to dist/ whatever the config
- *   (`getImplicitDownloads` in its `libraries.js`), so the cache holds a few-byte stub for each instead of their
- *   40 MB: nothing loads them.
+ *   a school or a town hall runs). Framework 1.13 copies the `mvp` files to dist/ whatever `duckdb.platforms`
+ *   says (`getImplicitDownloads` in its `libraries.js`), so the cache holds a few-byte stub for each instead of
+ *   their 40 MB. The config keeps both platforms: with `platforms: {mvp: false}`, Framework 1.13.4's
+ *   `DuckDBClient` fails on its first query (its extension loader reads `bundles[platform].mainModule` for every
+ *   platform, `mvp` included: "Cannot read properties of undefined (reading 'mainModule')", seen on /guide).
+ *   DuckDB-Wasm's `selectBundle` picks `eh` in every browser that has WebAssembly exceptions; an older one gets
+ *   the stub worker, whose error says why.
  * - **The eh worker compiles the WebAssembly from the real HTTP response.** DuckDB-Wasm wraps the response in
  *   `new Response(response.body.pipeThrough(progress))` to report download progress; a constructed response has
  *   no URL and no HTTP cache entry, so V8 cannot cache the compiled module and every visit compiles 35 MB again.
@@ -13,7 +16,7 @@
  *   fetched response itself.
  */
 
-/** The DuckDB-Wasm builds the site ships (Framework's `duckdb.platforms`). */
+/** The DuckDB-Wasm builds the site ships (the other one's files are stubs). */
 export const DUCKDB_PLATFORMS = {eh: true, mvp: false} as const;
 
 /** What replaces a file of a build that is not shipped (Framework still copies it). */

@@ -83,13 +83,6 @@ export function checkFramework(from = process.cwd()): FrameworkFacts {
         `(npm install --save-exact @duckdb/duckdb-wasm@${duckdbWasmVersion}).`
     );
   }
-  // The site ships DuckDB-Wasm's eh build only (scripts/offline/duckdb-files.ts): Framework's DuckDBClient must
-  // skip a build that `duckdb.platforms` turns off.
-  const stdlibDuckdb = readFileSync(join(dist, "client", "stdlib", "duckdb.js"), "utf-8");
-  if (!stdlibDuckdb.includes("DUCKDB_MANIFEST.platforms.mvp ?"))
-    throw new FrameworkAssumptionError(
-      "dist/client/stdlib/duckdb.js no longer skips the DuckDB-Wasm builds that duckdb.platforms turns off."
-    );
   return {version, dist, duckdbWasmVersion};
 }
 
