@@ -1,6 +1,7 @@
 /**
- * Browser scenarios of the SQL workshop (/atelier): a query from the address, numbers equal to DuckDB in Node on the same data, an error followed by a working query, long
- * compressed links, CSV and Parquet exports.
+ * Browser scenarios of the SQL workshop (/atelier): a query from the address, numbers equal to DuckDB in Node on
+ * the same data, an error followed by a working query, long compressed links, CSV and Parquet exports. (That no
+ * other page loads DuckDB is checked on every page by test/e2e/run.ts.)
  */
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";

@@ -10,7 +10,7 @@ export const SQL_PAGES: readonly string[] = ["/atelier", "/guide"];
  * Pages that still run DuckDB-Wasm while they are moved to build-time aggregates (the dashboards branch). Drop
  * each one from this list when that change is merged: from then on, the e2e run fails if it loads DuckDB again.
  */
-export const DUCKDB_PENDING: readonly string[] = ["/indicateurs", "/tableau-de-bord"];
+export const DUCKDB_PENDING: readonly string[] = [];
 
 /** Whether a page (URL path, as test/e2e/run.ts lists them) may request DuckDB-Wasm files. */
 export function mayLoadDuckDB(path: string): boolean {

@@ -150,12 +150,18 @@ EXPECTATIONS["/atelier"] = [
 ];
 EXPECTATIONS["/indicateurs"] = [
   {what: "the builder's controls", check: hasText("Agrégation")},
+  {what: "the indicator titled in words a person wrote", check: hasText("Lieux de médiation pour 10")},
+  {
+    what: "the SQL to take to the atelier, as text",
+    check: count("details a[href*='atelier'][href*='sql=']", 1)
+  },
   {what: "a computed indicator per territory", check: count(".kit-atelier-status[data-rows]", 1)},
   {what: "a map of the territories", check: count("#observablehq-main figure.kit-map svg", 1)},
   {what: "the result table with French headers", check: tableWith("Territoire", "Valeur", "Dénominateur")}
 ];
 EXPECTATIONS["/tableau-de-bord"] = [
   {what: "the KPI cards", check: count(".kit-kpi", 4)},
+  {what: "the rank among the territories that have a value", check: hasText("ayant une valeur")},
   {what: "comparison with France", check: hasText("France")},
   {what: "a map and two charts", check: count("#observablehq-main svg", 3)},
   {what: "the sources in the footer", check: hasText("Sources.")}

@@ -23,5 +23,7 @@ describe("mayLoadDuckDB(path)", () => {
     expect(mayLoadDuckDB("/")).toBe(false);
     expect(mayLoadDuckDB("/donnees/communes")).toBe(false);
     expect(mayLoadDuckDB("/defis/tres-haut-debit")).toBe(false);
+    expect(mayLoadDuckDB("/indicateurs")).toBe(false);
+    expect(mayLoadDuckDB("/tableau-de-bord")).toBe(false);
   });
 });
