@@ -27,7 +27,14 @@ export function pageTitle(markdown: string, fallback: string): string {
   return heading?.trim() ?? fallback;
 }
 
-/** Pages of a folder under src/, sorted by file name (index first). */
+/** The page's front-matter `order` (a number), used to sort a section; undefined when absent. */
+export function pageOrder(markdown: string): number | undefined {
+  const front = /^---\n([\s\S]*?)\n---/.exec(markdown)?.[1];
+  const order = front && /^order:\s*(-?\d+(?:\.\d+)?)\s*$/m.exec(front)?.[1];
+  return order ? Number(order) : undefined;
+}
+
+/** Pages of a folder under src/: index first, then by front-matter `order` (pages with one first), then file name. */
 export function folderPages(folder: string, root = SOURCE_ROOT): SidebarPage[] {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
@@ -35,11 +42,21 @@ export function folderPages(folder: string, root = SOURCE_ROOT): SidebarPage[] {
     readdirSync(dir)
       // Parameterized pages ([name].md) are reached from their index, not listed one by one.
       .filter((file) => file.endsWith(".md") && !file.startsWith("["))
-      .sort((a, b) => (a === "index.md" ? -1 : b === "index.md" ? 1 : a.localeCompare(b)))
       .map((file) => {
+        const markdown = readFileSync(join(dir, file), "utf-8");
+        return {file, markdown, order: pageOrder(markdown) ?? Infinity};
+      })
+      .sort((a, b) =>
+        a.file === "index.md"
+          ? -1
+          : b.file === "index.md"
+            ? 1
+            : a.order - b.order || a.file.localeCompare(b.file)
+      )
+      .map(({file, markdown}) => {
         const name = file.slice(0, -".md".length);
         return {
-          name: pageTitle(readFileSync(join(dir, file), "utf-8"), name),
+          name: pageTitle(markdown, name),
           path: `/${folder}/${name === "index" ? "" : name}`
         };
       })
@@ -59,11 +76,13 @@ export function sidebarPages(root = SOURCE_ROOT): (SidebarPage | SidebarSection)
   const sections: SidebarSection[] = [];
   for (const [folder, name] of [
     ["defis", "Défis"],
+    ["classe", "En classe"],
     ["donnees", "Données"],
     ["enseigner", "Enseigner"],
     ["equipes", "Équipes"]
   ] as const) {
-    const pages = folderPages(folder, root);
+    // The teacher sheets (`<lesson>-fiche`) are reached from their lesson, which keeps the chosen département.
+    const pages = folderPages(folder, root).filter((p) => !p.path.endsWith("-fiche"));
     if (pages.length > 0) sections.push({name, open: folder === "defis", pages});
   }
   return [...fixed, ...sections];

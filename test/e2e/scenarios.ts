@@ -4,6 +4,7 @@
  */
 import type {Browser} from "playwright-core";
 import {atelierScenarios} from "./atelier.ts";
+import {classeScenarios} from "./classe.ts";
 import {dashboardScenarios} from "./dashboard.ts";
 import type {PageReport} from "./visit.ts";
 
@@ -25,4 +26,4 @@ export interface Scenario {
   run: (context: ScenarioContext) => Promise<string[]>;
 }
 
-export const SCENARIOS: Scenario[] = [...atelierScenarios, ...dashboardScenarios];
+export const SCENARIOS: Scenario[] = [...atelierScenarios, ...classeScenarios, ...dashboardScenarios];

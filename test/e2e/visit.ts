@@ -1,6 +1,7 @@
 /** Opens one page and reports everything a reader would notice: outside requests, errors, missing content. */
 import {join} from "node:path";
 import type {Browser} from "playwright-core";
+import {describeViolation, isBlocking, runAxe, type AxeViolation} from "./axe.ts";
 import type {Expectation} from "./expectations.ts";
 import {openTrackedPage} from "./tracking.ts";
 
@@ -11,6 +12,8 @@ export interface PageReport {
   /** Every URL that was requested, in order (for the "no DuckDB on pages without SQL" checks). */
   urls: string[];
   problems: string[];
+  /** What axe-core found once the page's cells had run (WCAG 2.1 A/AA); critical and serious ones are problems. */
+  axe?: AxeViolation[];
   ms: number;
 }
 
@@ -39,6 +42,7 @@ export async function visitPage(
 ): Promise<PageReport> {
   const started = Date.now();
   const {context, page, problems, urls} = await openTrackedPage(browser, origin);
+  let axe: AxeViolation[] | undefined;
   try {
     const response = await page.goto(origin + path, {waitUntil: "load"});
     if (!response?.ok()) problems.push(`HTTP ${response?.status()} for ${path}`);
@@ -59,6 +63,11 @@ export async function visitPage(
     for (const error of errors) problems.push(`error cell: ${error.trim().slice(0, 300)}`);
     const lang = await page.evaluate(() => document.documentElement.lang);
     if (lang !== "fr") problems.push(`<html lang> is "${lang}", not "fr"`);
+    axe = await runAxe(page).catch((error: Error) => {
+      problems.push(`axe-core could not run: ${error.message}`);
+      return undefined;
+    });
+    for (const v of axe?.filter(isBlocking) ?? []) problems.push(`accessibility: ${describeViolation(v)}`);
     const file =
       path === "/" ? "index" : path.replace(/^\//, "").replace(/\/$/, "/index").replace(/\//g, "__");
     await page.screenshot({path: join(screenshotDir, `${file}.png`), fullPage: true});
@@ -67,5 +76,5 @@ export async function visitPage(
   } finally {
     await context.close();
   }
-  return {path, requests: urls.length, urls, problems, ms: Date.now() - started};
+  return {path, requests: urls.length, urls, problems, ...(axe ? {axe} : {}), ms: Date.now() - started};
 }

@@ -28,3 +28,25 @@ describe("sidebarPages", () => {
     expect(sidebar.some((entry) => "pages" in entry && entry.name === "Défis")).toBe(false);
   });
 });
+
+describe("sidebarPages: En classe", () => {
+  it("lists the lessons under « En classe » in their front-matter order, without their teacher sheets", () => {
+    const root = mkdtempSync(join(tmpdir(), "sidebar-"));
+    mkdirSync(join(root, "classe"));
+    writeFileSync(join(root, "classe", "index.md"), "# En classe\n");
+    writeFileSync(join(root, "classe", "nombres-et-taux.md"), "---\norder: 2\ntitle: Nombres ou taux\n---\n");
+    writeFileSync(join(root, "classe", "lire-une-carte.md"), "---\ntitle: Lire une carte\norder: 1\n---\n");
+    writeFileSync(join(root, "classe", "annexe.md"), "# Annexe\n");
+    writeFileSync(join(root, "classe", "nombres-et-taux-fiche.md"), "# Fiche\n");
+    expect(sidebarPages(root)).toContainEqual({
+      name: "En classe",
+      open: false,
+      pages: [
+        {name: "En classe", path: "/classe/"},
+        {name: "Lire une carte", path: "/classe/lire-une-carte"},
+        {name: "Nombres ou taux", path: "/classe/nombres-et-taux"},
+        {name: "Annexe", path: "/classe/annexe"}
+      ]
+    });
+  });
+});
