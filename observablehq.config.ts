@@ -26,5 +26,7 @@ ${accessibilityHead()}`,
   pager: true,
   // No DuckDB extension is downloaded: json and parquet are not built into DuckDB-Wasm 1.29, so the site
   // gives DuckDB CSV, JSON or Arrow, and reads Parquet through parquet-wasm (FileAttachment(…).parquet()).
+  // Only DuckDB-Wasm's "eh" build is shipped, by the offline npm cache (scripts/offline/duckdb-files.ts), not by
+  // `platforms`: Framework 1.13.4 cannot run DuckDBClient with `platforms: {mvp: false}` (see that file).
   duckdb: {extensions: {json: null, parquet: null}}
 };

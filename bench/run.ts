@@ -16,8 +16,9 @@ async function child(caseName: string, variant: string, input: string, dir: stri
   const bench = CASES.find((c) => c.name === caseName)!;
   const start = performance.now();
   const result = await bench.variants[variant]!(input, dir);
-  const {rows, ms} = typeof result === "number" ? {rows: result, ms: performance.now() - start} : result;
-  process.stdout.write(JSON.stringify({rows, ms, maxRssKb: process.resourceUsage().maxRSS}));
+  const {rows, ms, lines} =
+    typeof result === "number" ? {rows: result, ms: performance.now() - start, lines: undefined} : result;
+  process.stdout.write(JSON.stringify({rows, ms, lines, maxRssKb: process.resourceUsage().maxRSS}));
 }
 
 /** What one run of a variant measured. */
@@ -25,6 +26,8 @@ interface Measure {
   rows: number;
   ms: number;
   maxRssKb: number;
+  /** A report the variant printed under its line (the last run's is shown). */
+  lines?: string[];
 }
 
 /** Runs a variant in a child process; `null` (its error printed) when it fails. */
@@ -34,11 +37,13 @@ function runVariant(caseName: string, variant: string, input: string, dir: strin
     [...process.execArgv, self, "--child", caseName, variant, input, dir],
     {
       encoding: "utf8",
-      maxBuffer: 1 << 20
+      maxBuffer: 1 << 20,
+      // A case's progress and errors (stderr) show while it runs.
+      stdio: ["ignore", "pipe", "inherit"]
     }
   );
   if (run.status !== 0) {
-    console.log(run.stderr);
+    console.log(`${variant} : échec (code ${run.status})`);
     return null;
   }
   return JSON.parse(run.stdout) as Measure;
@@ -82,10 +87,13 @@ async function main(args: string[]): Promise<void> {
         for (const variant of Object.keys(bench.variants)) {
           const measure = runVariant(bench.name, variant, input, dir);
           if (measure) results.set(variant, [...(results.get(variant) ?? []), measure]);
-          else console.log(`${variant} : échec`);
         }
       }
-      for (const [variant, measures] of results) console.log(formatMeasures(variant, measures));
+      for (const [variant, measures] of results) {
+        console.log(formatMeasures(variant, measures));
+        const lines = measures.at(-1)!.lines;
+        if (lines) console.log(lines.join("\n"));
+      }
       for (const {label, of, to} of bench.ratios ?? []) {
         const a = results.get(of);
         const b = results.get(to);

@@ -26,4 +26,6 @@ export interface VariantResult {
   rows: number;
   /** The time measured by the variant (ms). */
   ms: number;
+  /** A report printed under the variant's line (a table of figures, one string per line). */
+  lines?: string[];
 }

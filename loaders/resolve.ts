@@ -59,6 +59,19 @@ export function offlineTable(declaration: DatasetDeclaration, part?: string): Da
   return found.build(table);
 }
 
+/** The metadata of an offline default table of `rows` rows. */
+export function offlineMeta(declaration: DatasetDeclaration, rows: number): DatasetMeta {
+  return buildMeta(declaration, {
+    source: {portal: declaration.source.portal},
+    retrieved: new Date(0).toISOString(),
+    sha256: null,
+    size: null,
+    rows,
+    status: declaration.offline.status,
+    note: declaration.offline.note
+  });
+}
+
 /** Resolves `id` following the precedence snapshot > cache > offline default. */
 export async function resolveDataset(id: string, options: ResolveOptions = {}): Promise<ResolvedDataset> {
   const declaration = getDataset(id);
@@ -69,14 +82,5 @@ export async function resolveDataset(id: string, options: ResolveOptions = {}): 
     return {id, origin: disk.origin, arrow, meta: disk.meta};
   }
   const table = offlineTable(declaration, options.part);
-  const meta = buildMeta(declaration, {
-    source: {portal: declaration.source.portal},
-    retrieved: new Date(0).toISOString(),
-    sha256: null,
-    size: null,
-    rows: table.rowCount,
-    status: declaration.offline.status,
-    note: declaration.offline.note
-  });
-  return {id, origin: "offline", arrow: toArrowStream(table), meta};
+  return {id, origin: "offline", arrow: toArrowStream(table), meta: offlineMeta(declaration, table.rowCount)};
 }

@@ -3,6 +3,7 @@
  * `fragilite-numerique-communes`), its Arrow bytes, metadata, CSV and Parquet, resolved through
  * {@link resolveDataset} (snapshot > cache > offline default). The loaders in `src/data/` are one call each.
  */
+import {existsSync} from "node:fs";
 import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
@@ -12,9 +13,9 @@ import type {SourceCheck} from "./core/dataset.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
 import type {ReadingGuide} from "./core/reading.ts";
 import {summarizeColumns} from "./core/schema.ts";
-import {fromArrowStream, type DataTable} from "./core/table.ts";
-import {DATASETS} from "./registry.ts";
-import {resolveDataset, type Origin} from "./resolve.ts";
+import {fromArrowStream, rowAt, toArrowStream, type Cell, type DataTable} from "./core/table.ts";
+import {DATASETS, getDataset} from "./registry.ts";
+import {findOnDisk, offlineMeta, offlineTable, resolveDataset, type Origin} from "./resolve.ts";
 
 /** A served table: a dataset id and, for a derived table, the part's suffix. */
 export interface ServedName {
@@ -62,26 +63,75 @@ function columnsOf(name: ServedName) {
   return {declaration, part, columns: part ? part.columns : declaration.columns};
 }
 
+/**
+ * A served table resolved once (snapshot > cache > offline default, as {@link resolveDataset}): its Arrow bytes,
+ * the metadata of its resolution, its rows (decoded when first asked) and, when it comes from disk, the folder
+ * whose `<name>.parquet` was written beside the Arrow file by `data load` or `data fetch`.
+ */
+interface ResolvedServed {
+  origin: Origin;
+  arrow: Uint8Array;
+  meta: DatasetMeta;
+  table: () => DataTable;
+  dir?: string;
+}
+
+/**
+ * Resolutions made by this process (a data loader is one short process), by served name and state on disk, so
+ * that a loader asking for a table's meta, Arrow, rows and Parquet resolves it once; and offline default tables
+ * by dataset id, so that a dataset and its derived parts build it once (offline tables are deterministic).
+ */
+const resolutions = new Map<string, Promise<ResolvedServed>>();
+const offlineBases = new Map<string, DataTable>();
+
+async function resolveServed(name: string): Promise<ResolvedServed> {
+  const served = parseServedName(name);
+  const disk = await findOnDisk(served.id);
+  const key = disk
+    ? `${name}\0${disk.dir}\0${disk.meta.retrieved}\0${disk.meta.sha256}\0${disk.meta.rows}`
+    : name;
+  let resolution = resolutions.get(key);
+  if (!resolution) {
+    resolution = disk ? fromDisk(served, disk.dir) : Promise.resolve(offline(served));
+    resolutions.set(key, resolution);
+  }
+  return resolution;
+}
+
+async function fromDisk(served: ServedName, dir: string): Promise<ResolvedServed> {
+  const resolved = await resolveDataset(served.id, served.part ? {part: served.part} : {});
+  let rows: DataTable | undefined;
+  const table = () => (rows ??= fromArrowStream(resolved.arrow, summarizeColumns(columnsOf(served).columns)));
+  return {origin: resolved.origin, arrow: resolved.arrow, meta: resolved.meta, table, dir};
+}
+
+function offline(served: ServedName): ResolvedServed {
+  const declaration = getDataset(served.id);
+  let base = offlineBases.get(served.id);
+  if (!base) offlineBases.set(served.id, (base = offlineTable(declaration)));
+  const part = served.part ? declaration.parts?.find((p) => p.suffix === served.part) : undefined;
+  const rows = part ? part.build(base) : base;
+  return {
+    origin: "offline",
+    arrow: toArrowStream(rows),
+    meta: offlineMeta(declaration, rows.rowCount),
+    table: () => rows
+  };
+}
+
 /** Arrow IPC stream bytes of a served table. */
 export async function servedArrow(name: string): Promise<Uint8Array> {
-  const {id, part} = parseServedName(name);
-  return (await resolveDataset(id, part ? {part} : {})).arrow;
+  return (await resolveServed(name)).arrow;
 }
 
 /** Metadata of a served table (row count of the part itself for a part). */
 export async function servedMeta(name: string): Promise<ServedMeta> {
   const served = parseServedName(name);
-  const resolved = await resolveDataset(served.id, served.part ? {part: served.part} : {});
+  const resolved = await resolveServed(name);
   const {declaration, part, columns} = columnsOf(served);
-  const table = part ? fromArrowStream(resolved.arrow, summarizeColumns(columns)) : undefined;
   return {
     ...resolved.meta,
-    ...(part
-      ? {
-          rows: table!.rowCount,
-          columns: metaColumns(columns)
-        }
-      : {}),
+    ...(part ? {rows: resolved.table().rowCount, columns: metaColumns(columns)} : {}),
     origin: resolved.origin,
     name,
     ...(part ? {parent: served.id} : {}),
@@ -95,20 +145,42 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
 
 /** The served table as a {@link DataTable}. */
 export async function servedTable(name: string): Promise<DataTable> {
-  const served = parseServedName(name);
-  return fromArrowStream(await servedArrow(name), summarizeColumns(columnsOf(served).columns));
+  return (await resolveServed(name)).table();
 }
 
-/** Parquet bytes of a served table, written by DuckDB. */
+/**
+ * Parquet bytes of a served table: the file `data load` or `data fetch` wrote beside the Arrow file when the
+ * table comes from disk, else written by DuckDB from the rows.
+ */
 export async function servedParquet(name: string): Promise<Uint8Array> {
+  const resolved = await resolveServed(name);
+  if (resolved.dir) {
+    const written = join(resolved.dir, `${name}.parquet`);
+    if (existsSync(written)) return new Uint8Array(await readFile(written));
+  }
   const dir = await mkdtemp(join(tmpdir(), "served-"));
   try {
     const path = join(dir, `${name}.parquet`);
-    await writeParquet(await servedTable(name), path);
+    await writeParquet(resolved.table(), path);
     return new Uint8Array(await readFile(path));
   } finally {
     await rm(dir, {recursive: true, force: true});
   }
+}
+
+/** How many rows a catalogue page previews (`<name>.sample.json`). */
+export const SAMPLE_ROWS = 100;
+
+/**
+ * The first `rows` rows of a served table as objects (dates as ISO strings): what its catalogue page previews,
+ * so that the page does not download the whole table (the full files are downloads).
+ */
+export async function servedSample(name: string, rows = SAMPLE_ROWS): Promise<Record<string, Cell>[]> {
+  const resolved = await resolveServed(name);
+  const table = resolved.dir
+    ? fromArrowStream(resolved.arrow, summarizeColumns(columnsOf(parseServedName(name)).columns), rows)
+    : resolved.table();
+  return Array.from({length: Math.min(rows, table.rowCount)}, (_, i) => rowAt(table, i));
 }
 
 /** The whole catalogue: metadata of every served table, in catalogue order. */
@@ -120,7 +192,8 @@ export async function catalogue(): Promise<ServedMeta[]> {
 
 /**
  * Everything the site shows about the data, as one ZIP archive (one process instead of one per file): for each
- * served table `<name>.arrow`, `<name>.meta.json` and `<name>.parquet`, plus `catalogue.json`. Pages read its
+ * served table `<name>.arrow`, `<name>.meta.json`, `<name>.sample.json` (its first rows, for its catalogue page)
+ * and `<name>.parquet`, plus `catalogue.json`. Pages read its
  * members as `FileAttachment("data/donnees/<name>.arrow")`. `names` restricts it to some tables (tests).
  */
 export async function siteArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
@@ -131,6 +204,7 @@ export async function siteArchive(names: readonly string[] = servedNames()): Pro
     metas.push(meta);
     zip.file(`${name}.arrow`, await servedArrow(name));
     zip.file(`${name}.meta.json`, JSON.stringify(meta));
+    zip.file(`${name}.sample.json`, JSON.stringify(await servedSample(name)));
     zip.file(`${name}.parquet`, await servedParquet(name));
   }
   zip.file("catalogue.json", JSON.stringify(metas));

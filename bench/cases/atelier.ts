@@ -94,7 +94,7 @@ async function secondVisit(dist: string, sql: string): Promise<VariantResult> {
 }
 
 /** Waits for a result whose time (`data-ms`) differs from `previous`; returns its row count and query time. */
-async function nextResult(page: Page, previous = ""): Promise<{rows: number; ms: number; at: number}> {
+export async function nextResult(page: Page, previous = ""): Promise<{rows: number; ms: number; at: number}> {
   const handle = await page.waitForFunction(
     (prev) => {
       const error = document.querySelector(".kit-sql-error");
@@ -112,9 +112,10 @@ async function nextResult(page: Page, previous = ""): Promise<{rows: number; ms:
 /**
  * The same first query's floor: a bare page (no Framework, no editor) that only opens DuckDB-Wasm from the
  * built site's own files (`dist/_npm/@duckdb/…`: module, worker, WebAssembly), loads nothing and runs
- * `SELECT 6*7`. The gap between this figure and the workshop's is what the page itself costs.
+ * `SELECT 6*7`; it sets `window.__result` to `{rows, x, at}` (`at`: ms from navigation start). The gap between
+ * this figure and the workshop's is what the page itself costs.
  */
-async function engineOnly(dist: string): Promise<VariantResult> {
+export function bareEnginePage(dist: string): string {
   const [folder] = readdirSync(join(dist, "_npm", "@duckdb")).filter((f) => f.startsWith("duckdb-wasm@"));
   if (!folder) throw new Error("DuckDB-Wasm absent de dist/_npm : le site n'a pas de page SQL ?");
   const base = `/_npm/@duckdb/${folder}`;
@@ -123,7 +124,7 @@ async function engineOnly(dist: string): Promise<VariantResult> {
     /^duckdb-browser-eh\.worker\..*js$/.test(f)
   );
   if (!module || !worker) throw new Error(`${base} : module ou worker DuckDB introuvable`);
-  const page = `<!doctype html><meta charset="utf-8"><script type="module">
+  return `<!doctype html><meta charset="utf-8"><script type="module">
     import * as duckdb from "${base}/${module}";
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), new Worker("${base}/dist/${worker}"));
     await db.instantiate("${base}/dist/duckdb-eh.wasm");
@@ -131,20 +132,28 @@ async function engineOnly(dist: string): Promise<VariantResult> {
     const result = await (await db.connect()).query("SELECT 6*7 AS x");
     window.__result = {rows: result.numRows, x: result.getChildAt(0).get(0), at: performance.now()};
   </script>`;
-  const {server, origin} = await serveStatic(dist);
+}
+
+/** Where {@link bareEnginePage} is served. */
+export const BARE_ENGINE_PATH = "/__moteur-seul";
+
+/** Waits for the bare engine page's result; returns its row count and time from navigation start. */
+export async function bareEngineResult(page: Page): Promise<VariantResult> {
+  const handle = await page.waitForFunction(() => (window as {__result?: unknown}).__result, null, {
+    timeout: 120_000
+  });
+  const {rows, x, at} = (await handle.jsonValue()) as {rows: number; x: number; at: number};
+  if (x !== 42) throw new Error(`SELECT 6*7 a donné ${x}`);
+  return {rows, ms: at};
+}
+
+async function engineOnly(dist: string): Promise<VariantResult> {
+  const {server, origin} = await serveStatic(dist, 0, {pages: {[BARE_ENGINE_PATH]: bareEnginePage(dist)}});
   const browser = await launchChromium(chromiumPath());
   try {
     const tab = await browser.newPage();
-    await tab.route(`${origin}/__moteur-seul`, (route) =>
-      route.fulfill({contentType: "text/html", body: page})
-    );
-    await tab.goto(`${origin}/__moteur-seul`, {waitUntil: "commit"});
-    const handle = await tab.waitForFunction(() => (window as {__result?: unknown}).__result, null, {
-      timeout: 120_000
-    });
-    const {rows, x, at} = (await handle.jsonValue()) as {rows: number; x: number; at: number};
-    if (x !== 42) throw new Error(`SELECT 6*7 a donné ${x}`);
-    return {rows, ms: at};
+    await tab.goto(`${origin}${BARE_ENGINE_PATH}`, {waitUntil: "commit"});
+    return await bareEngineResult(tab);
   } finally {
     await browser.close();
     server.close();

@@ -5,5 +5,13 @@ import {entAudienceBench} from "./ent-audience.ts";
 import {atelierBench} from "./atelier.ts";
 import {geoBench} from "./geo.ts";
 import {mapDrawBench} from "./map-draw.ts";
+import {pagesBench} from "./pages.ts";
 
-export const CASES: readonly BenchCase[] = [csv1m, entAudienceBench, geoBench, mapDrawBench, atelierBench];
+export const CASES: readonly BenchCase[] = [
+  csv1m,
+  entAudienceBench,
+  geoBench,
+  mapDrawBench,
+  atelierBench,
+  pagesBench
+];

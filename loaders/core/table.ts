@@ -75,15 +75,20 @@ function fromArrowValue(type: ColumnType, value: unknown): Cell {
   return value as Cell;
 }
 
-/** Reads Arrow IPC bytes back into a table, using `columns` for the value types. */
-export function fromArrowStream(bytes: Uint8Array, columns: readonly ColumnSummary[]): DataTable {
+/** Reads Arrow IPC bytes back into a table (its first `limit` rows when given), using `columns` for the types. */
+export function fromArrowStream(
+  bytes: Uint8Array,
+  columns: readonly ColumnSummary[],
+  limit = Infinity
+): DataTable {
   const arrow = tableFromIPC(bytes);
+  const rowCount = Math.min(arrow.numRows, limit);
   const table = emptyTable(columns);
   for (const c of columns) {
     const vector = arrow.getChild(c.name);
     const out = table.values[c.name]!;
-    for (let i = 0; i < arrow.numRows; i++) out.push(fromArrowValue(c.type, vector?.get(i)));
+    for (let i = 0; i < rowCount; i++) out.push(fromArrowValue(c.type, vector?.get(i)));
   }
-  table.rowCount = arrow.numRows;
+  table.rowCount = rowCount;
   return table;
 }

@@ -5,7 +5,8 @@
  * - A package the project depends on (package.json `dependencies`) is bundled for the browser with esbuild at
  *   its installed version: `_npm/<name>@<version>/_esm.js`, deep imports as `<path>._esm.js`, static files
  *   (wasm, workers, css) copied as they are. Imports of another such package stay external and point at its
- *   sibling bundle, so that Arrow, d3 and htl exist once in the page.
+ *   sibling bundle, so that Arrow, d3 and htl exist once in the page. DuckDB-Wasm's files are the one exception
+ *   to "as they are": see scripts/offline/duckdb-files.ts (eh build only, worker patched).
  * - A package Framework knows but the project does not depend on gets an empty `<name>@0.0.0-not-installed/`
  *   folder: Framework reads versions from folder names, so no registry request is made, and a page that really
  *   imports it fails the build (see {@link explainMissingPackage}).
@@ -31,6 +32,7 @@ import {
   type FrameworkFacts
 } from "./framework-assumptions.ts";
 import {collectNpmSpecifiers, parseNpmSpecifier, type NpmSpecifier} from "./specifiers.ts";
+import {duckdbFileContent} from "./duckdb-files.ts";
 
 /** The version folder name given to packages Framework knows but the project has not installed. */
 export const NOT_INSTALLED = "0.0.0-not-installed";
@@ -158,7 +160,14 @@ export async function fillNpmCache({
       if (!existsSync(file))
         throw new Error(`Offline build: ${specifier.name} has no file ${specifier.path}.`);
       const target = join(folder, specifier.path);
-      if (copyIfChanged(file, target)) result.written.push(relative(cache, target));
+      // DuckDB-Wasm's files: the eh build only, its worker patched (scripts/offline/duckdb-files.ts).
+      const content =
+        specifier.name === "@duckdb/duckdb-wasm"
+          ? duckdbFileContent(specifier.path, () => readFileSync(file, "utf-8"))
+          : undefined;
+      const changed =
+        content === undefined ? copyIfChanged(file, target) : writeIfChanged(target, Buffer.from(content));
+      if (changed) result.written.push(relative(cache, target));
       continue;
     }
     const outfile = join(folder, specifier.path ? `${specifier.path}._esm.js` : "_esm.js");

@@ -6,15 +6,10 @@
  * `DuckDBClient.of()`, the worker script is only fetched once those modules have loaded.
  */
 
-const BUNDLES = {
-  eh: {
-    mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
-    mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
-  },
-  mvp: {
-    mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm"),
-    mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js")
-  }
+/** The one build the site ships, "eh" (scripts/offline/duckdb-files.ts: its worker is patched there). */
+const BUNDLE = {
+  mainModule: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-eh.wasm"),
+  mainWorker: import.meta.resolve("npm:@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js")
 };
 
 /** DuckDB-Wasm's own probe for WebAssembly exceptions (its `selectBundle` picks the "eh" build with them). */
@@ -55,7 +50,11 @@ export function startDuckDB() {
 }
 
 function openNew() {
-  const bundle = WebAssembly.validate(EXCEPTIONS_PROBE) ? BUNDLES.eh : BUNDLES.mvp;
+  if (!WebAssembly.validate(EXCEPTIONS_PROBE))
+    throw new Error(
+      "Ce navigateur ne gère pas les exceptions WebAssembly (Chrome ou Edge 95+, Firefox 100+, Safari 15.2+) : l'atelier SQL ne peut pas démarrer."
+    );
+  const bundle = BUNDLE;
   const worker = new Worker(bundle.mainWorker);
   const db = import("npm:@duckdb/duckdb-wasm").then(
     (duckdb) => new duckdb.AsyncDuckDB(new duckdb.ConsoleLogger(duckdb.LogLevel.WARNING), worker)

@@ -1,7 +1,7 @@
 /**
- * Browser scenarios of the SQL workshop (/atelier) and of the pages that must not load DuckDB: a query from the
- * address, numbers equal to DuckDB in Node on the same data, an error followed by a working query, long
- * compressed links, CSV and Parquet exports.
+ * Browser scenarios of the SQL workshop (/atelier): a query from the address, numbers equal to DuckDB in Node on
+ * the same data, an error followed by a working query, long compressed links, CSV and Parquet exports. (That no
+ * other page loads DuckDB is checked on every page by test/e2e/run.ts.)
  */
 import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
@@ -72,9 +72,6 @@ function distParquet(dist: string, name: string): string {
 
 const COMPARED_SQL = `SELECT region, count(*) AS communes, sum(population) AS population, avg(population) AS moyenne
 FROM communes GROUP BY region ORDER BY region`;
-
-/** Pages that show SQL as text but compute in JavaScript: they must not load DuckDB-Wasm either. */
-const COMPUTED_IN_JS = ["/indicateurs", "/tableau-de-bord"];
 
 export const atelierScenarios: Scenario[] = [
   {
@@ -170,20 +167,6 @@ export const atelierScenarios: Scenario[] = [
       } finally {
         connection.closeSync();
         await close();
-      }
-      return problems;
-    }
-  },
-  {
-    name: "pages without SQL load no DuckDB file",
-    paths: ["/", "/donnees/", ...COMPUTED_IN_JS],
-    async run({reports}) {
-      const problems: string[] = [];
-      const checked = (path: string) =>
-        path === "/" || path.startsWith("/donnees/") || COMPUTED_IN_JS.includes(path);
-      for (const report of reports.filter((r) => checked(r.path))) {
-        const duckdb = report.urls.filter((u) => /duckdb/i.test(u));
-        if (duckdb.length) problems.push(`${report.path} requested ${duckdb.join(", ")}`);
       }
       return problems;
     }

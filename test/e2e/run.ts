@@ -1,8 +1,9 @@
 /**
  * `npm run test:e2e`: builds the site, serves dist/ on 127.0.0.1 and opens every page in headless Chromium.
- * A page fails on any request to another host, any page error, any cell that renders an Observable error, or
- * a missing expectation (test/e2e/expectations.ts), or a critical or serious accessibility violation found by
- * axe-core (test/e2e/axe.ts; all of them in test-results/axe.json). A screenshot of each page goes to
+ * A page fails on any request to another host, any page error, any cell that renders an Observable error, a
+ * missing expectation (test/e2e/expectations.ts), a request for a DuckDB-Wasm file on a page where nobody writes
+ * SQL (test/e2e/duckdb-pages.ts), or a critical or serious accessibility violation found by axe-core
+ * (test/e2e/axe.ts; all of them in test-results/axe.json). A screenshot of each page goes to
  * test-results/screenshots/.
  *
  * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
@@ -17,6 +18,7 @@ import {serveStatic} from "../../scripts/serve.ts";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {describeViolation, isBlocking} from "./axe.ts";
 import {findChromium, launchChromium} from "./browser.ts";
+import {isDuckDBRequest, mayLoadDuckDB} from "./duckdb-pages.ts";
 import {EXPECTATIONS, type Expectation} from "./expectations.ts";
 import {SCENARIOS} from "./scenarios.ts";
 import {visitPage, type PageReport} from "./visit.ts";
@@ -67,6 +69,10 @@ async function main(args: string[]): Promise<number> {
     for (const path of paths) {
       const expectations = (EXPECTATIONS[path] ?? []).filter((e) => !e.mode || modes.has(e.mode));
       const report = await visitPage(browser, origin, path, expectations, screenshots);
+      // DuckDB-Wasm only where a person writes SQL (test/e2e/duckdb-pages.ts lists those pages).
+      const duckdb = mayLoadDuckDB(path) ? [] : report.urls.filter(isDuckDBRequest);
+      if (duckdb.length)
+        report.problems.push(`a page without SQL requested DuckDB-Wasm: ${duckdb.join(", ")}`);
       reports.push(report);
       const status = report.problems.length === 0 ? "ok  " : "FAIL";
       console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);

@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync} from "node:fs";
+import {existsSync, mkdtempSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join, resolve} from "node:path";
 import {beforeAll, describe, expect, it} from "vitest";
@@ -79,22 +79,43 @@ describe("fillNpmCache", () => {
     expect(source).toContain("SET autoinstall_known_extensions = false");
   });
 
-  it("copies the static files Framework's client asks for (DuckDB wasm and workers, parquet-wasm)", () => {
+  it("copies the static files Framework's client asks for (DuckDB's eh wasm and worker, parquet-wasm)", () => {
     const duckdb = join(
       npm,
       `@duckdb/duckdb-wasm@${installedVersion("@duckdb/duckdb-wasm", projectRoot)}`,
       "dist"
     );
-    expect(readdirSync(duckdb).sort()).toEqual(
-      expect.arrayContaining([
-        "duckdb-browser-eh.worker.js",
-        "duckdb-browser-mvp.worker.js",
-        "duckdb-eh.wasm",
-        "duckdb-mvp.wasm"
-      ])
-    );
+    const installed = join(projectRoot, "node_modules", "@duckdb", "duckdb-wasm", "dist");
+    expect(
+      readFileSync(join(duckdb, "duckdb-eh.wasm")).equals(readFileSync(join(installed, "duckdb-eh.wasm")))
+    ).toBe(true);
+    expect(existsSync(join(duckdb, "duckdb-browser-eh.worker.js"))).toBe(true);
     const parquet = join(npm, `parquet-wasm@${installedVersion("parquet-wasm", projectRoot)}`, "esm");
     expect(existsSync(join(parquet, "parquet_wasm_bg.wasm"))).toBe(true);
+  });
+
+  it("ships DuckDB-Wasm's eh build only: the mvp files Framework copies anyway are few-byte stubs", () => {
+    const duckdb = join(
+      npm,
+      `@duckdb/duckdb-wasm@${installedVersion("@duckdb/duckdb-wasm", projectRoot)}`,
+      "dist"
+    );
+    expect(statSync(join(duckdb, "duckdb-mvp.wasm")).size).toBeLessThan(100);
+    expect(readFileSync(join(duckdb, "duckdb-browser-mvp.worker.js"), "utf-8")).toMatch(/^throw new Error/);
+  });
+
+  it("compiles DuckDB's WebAssembly from the fetched response, not from a progress wrapper", () => {
+    const worker = readFileSync(
+      join(
+        npm,
+        `@duckdb/duckdb-wasm@${installedVersion("@duckdb/duckdb-wasm", projectRoot)}`,
+        "dist",
+        "duckdb-browser-eh.worker.js"
+      ),
+      "utf-8"
+    );
+    expect(worker).toContain("WebAssembly.instantiateStreaming");
+    expect(worker).not.toMatch(/new Response\([^)]*pipeThrough/);
   });
 
   it("answers libraries Framework knows but the kit does not install with a placeholder folder", () => {

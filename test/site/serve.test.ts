@@ -2,7 +2,7 @@ import JSZip from "jszip";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {DATASETS} from "../../loaders/registry.ts";
-import {parseServedName, servedMeta, servedNames, siteArchive} from "../../loaders/serve.ts";
+import {parseServedName, SAMPLE_ROWS, servedMeta, servedNames, siteArchive} from "../../loaders/serve.ts";
 
 describe("served tables", () => {
   it("serves every dataset and each derived part under its own name", () => {
@@ -28,12 +28,18 @@ describe("served tables", () => {
     const catalogue = JSON.parse(await zip.file("catalogue.json")!.async("string"));
     expect(catalogue.map((m: {name: string}) => m.name)).toEqual(names);
     expect(Object.keys(zip.files).sort()).toEqual(
-      ["catalogue.json", ...names.flatMap((n) => [`${n}.arrow`, `${n}.meta.json`, `${n}.parquet`])].sort()
+      [
+        "catalogue.json",
+        ...names.flatMap((n) => [`${n}.arrow`, `${n}.meta.json`, `${n}.sample.json`, `${n}.parquet`])
+      ].sort()
     );
     const communes = tableFromIPC(await zip.file("communes.arrow")!.async("uint8array"));
     const meta = JSON.parse(await zip.file("communes.meta.json")!.async("string"));
     expect(communes.numRows).toBe(meta.rows);
     expect(typeof communes.get(0)!.toJSON().code).toBe("string");
+    const sample = JSON.parse(await zip.file("communes.sample.json")!.async("string"));
+    expect(sample).toHaveLength(SAMPLE_ROWS);
+    expect(sample[0]).toEqual(communes.get(0)!.toJSON());
     const parquet = await zip.file("communes.parquet")!.async("uint8array");
     expect(new TextDecoder().decode(parquet.slice(0, 4))).toBe("PAR1");
   }, 120_000);

@@ -1,8 +1,10 @@
 import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
+import {gunzipSync} from "node:zlib";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {cacheControl, serveStatic} from "../../scripts/serve.ts";
+import {cacheControl, serveStatic, type SentResponse} from "../../scripts/serve.ts";
+import {request} from "node:http";
 
 describe("cacheControl", () => {
   it("keeps Framework's content-named assets a year and revalidates pages", () => {
@@ -58,5 +60,53 @@ describe("serveStatic", () => {
     expect(await missing.text()).toContain("Introuvable");
     expect((await fetch(`${origin}/../../etc/passwd`)).status).toBe(404);
     expect((await fetch(`${origin}/%2e%2e/%2e%2e/etc/passwd`)).status).toBe(404);
+  });
+});
+
+describe("serveStatic({gzip: true})", () => {
+  let origin = "";
+  let close = () => {};
+  const sent: SentResponse[] = [];
+  const script = `export const text = "${"compressible ".repeat(200)}";\n`;
+  beforeAll(async () => {
+    const root = mkdtempSync(join(tmpdir(), "kit-serve-gzip-"));
+    writeFileSync(join(root, "page.html"), "<h1>Page</h1>");
+    writeFileSync(join(root, "app.js"), script);
+    writeFileSync(join(root, "table.arrow"), Buffer.alloc(4000, 1));
+    const served = await serveStatic(root, 0, {gzip: true, onResponse: (s) => sent.push(s)});
+    origin = served.origin;
+    close = () => served.server.close();
+  });
+  afterAll(() => close());
+
+  /** A raw GET (fetch would decode the body), with its headers and the bytes on the wire. */
+  const get = (path: string, headers: Record<string, string>) =>
+    new Promise<{headers: Record<string, unknown>; body: Buffer}>((done, fail) => {
+      request(`${origin}${path}`, {headers}, (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (c: Buffer) => chunks.push(c));
+        response.on("end", () => done({headers: response.headers, body: Buffer.concat(chunks)}));
+      })
+        .on("error", fail)
+        .end();
+    });
+
+  it("sends JavaScript gzip-compressed to a client that accepts it, and reports the compressed size", async () => {
+    const {headers, body} = await get("/app.js", {"accept-encoding": "gzip, deflate, br"});
+    expect(headers["content-encoding"]).toBe("gzip");
+    expect(headers.vary).toBe("Accept-Encoding");
+    expect(gunzipSync(body).toString()).toBe(script);
+    expect(body.length).toBeLessThan(script.length / 5);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(sent.at(-1)).toEqual({path: "/app.js", status: 200, bytes: body.length, encoding: "gzip"});
+  });
+
+  it("sends the file as it is to a client that does not accept gzip, and Arrow files always", async () => {
+    const plain = await get("/app.js", {});
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString()).toBe(script);
+    const arrow = await get("/table.arrow", {"accept-encoding": "gzip"});
+    expect(arrow.headers["content-encoding"]).toBeUndefined();
+    expect(arrow.body.length).toBe(4000);
   });
 });
