@@ -3,7 +3,8 @@
  *
  * Fills Framework's npm cache from node_modules (scripts/offline/npm-cache.ts), turns telemetry off, runs
  * `observable build` or `observable preview`, explains a missing package in plain words, and after a build
- * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts).
+ * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts) and their French
+ * typography (scripts/typography.ts).
  *
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
@@ -14,6 +15,7 @@ import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
+import {typesetDist} from "./typography.ts";
 import {acquireBuildLock, BuildLockError} from "./offline/build-lock.ts";
 import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
@@ -69,6 +71,7 @@ async function main(command: string | undefined, args: string[]): Promise<number
     // GitHub Pages would hide Framework's _-prefixed folders (_npm, _file, _observablehq) without it.
     writeFileSync(join(projectRoot, "dist", ".nojekyll"), "");
     console.log(`French interface applied to ${pages} pages in dist/`);
+    console.log(`French spacing applied to ${typesetDist(join(projectRoot, "dist"))} pages in dist/`);
   }
   return 0;
 }

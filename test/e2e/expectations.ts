@@ -17,8 +17,16 @@ export interface Expectation {
   mode?: "offline" | "real" | "contours";
 }
 
+/**
+ * The page's text contains `text`. A `text` written with plain spaces matches no-break ones too: the site's
+ * French typography (src/components/typography.js) turns `Sources : …` into `Sources\u00a0: …`. A `text`
+ * that names a no-break space must match exactly.
+ */
 const hasText = (text: string) => (page: Page) =>
-  page.evaluate((t) => document.querySelector("#observablehq-main")?.textContent?.includes(t) ?? false, text);
+  page.evaluate((t) => {
+    const main = document.querySelector("#observablehq-main")?.textContent ?? "";
+    return /[\u00a0\u202f]/.test(t) ? main.includes(t) : main.replace(/[\u00a0\u202f]/g, " ").includes(t);
+  }, text);
 
 const count = (selector: string, min: number) => async (page: Page) =>
   (await page.locator(selector).count()) >= min;
@@ -42,7 +50,7 @@ const tableWith =
 export const EXPECTATIONS: Record<string, Expectation[]> = {
   "/": [
     {what: "the French home page title", check: hasText("Kit T.Dat'Hack")},
-    {what: "a link to the guide", check: count('a[href="./guide"]', 1)},
+    {what: "a link to the guide, naming its file", check: count('a[href="./guide.html"]', 1)},
     {
       what: "six défi cards, each with a thumbnail map",
       check: count(".kit-defi svg g[aria-label='geo'] path", 6)

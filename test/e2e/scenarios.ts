@@ -4,6 +4,7 @@
  */
 import type {Browser} from "playwright-core";
 import {atelierScenarios} from "./atelier.ts";
+import {publishScenario} from "./publish.ts";
 import type {PageReport} from "./visit.ts";
 
 export interface ScenarioContext {
@@ -24,4 +25,4 @@ export interface Scenario {
   run: (context: ScenarioContext) => Promise<string[]>;
 }
 
-export const SCENARIOS: Scenario[] = [...atelierScenarios];
+export const SCENARIOS: Scenario[] = [...atelierScenarios, publishScenario];
