@@ -2,7 +2,7 @@
  * What `npm run new` writes (pure functions; the I/O is in scripts/new.ts): a team notebook prefilled with a
  * défi's starter cells, and the skeleton of a new défi for organisers.
  */
-import {BODY_SECTIONS} from "./pages.ts";
+import {BODY_SECTIONS, preambleBlock} from "./pages.ts";
 import {SLUG, type Defi} from "./types.ts";
 
 /** A name refused by `npm run new`; the message is in French. */
@@ -79,7 +79,7 @@ export function starterCells(body: string): string {
   return out.join("\n").trim() + "\n";
 }
 
-/** The team notebook `src/equipes/<slug>.md`. */
+/** The team notebook `src/equipes/<slug>.md`: the défi's generated preamble, then its starter cells. */
 export function renderTeamNotebook(team: string, defi: Defi, body: string): string {
   const title = `Équipe ${team.trim()}`;
   return `---
@@ -93,7 +93,7 @@ Défi : [${defi.title}](../defis/${defi.id}). ${defi.question}
 
 Ce carnet est le vôtre : modifiez les blocs de code, ajoutez les vôtres ; la page se recharge à chaque enregistrement (\`npm run dev\`). Les données : [catalogue](../donnees/).
 
-${starterCells(body)}
+${starterCells(`${preambleBlock(defi)}\n\n${body}`)}
 ## Nos conclusions
 
 À écrire : ce que montrent nos graphiques, leurs limites, et ce que nous recommandons.
@@ -116,18 +116,8 @@ export const defi: Defi = {
   durationMinutes: 120
 };
 `;
-  const pageMd = `\`\`\`js
-import {formatNumber} from "../components/format.js";
-import {demoBanner} from "../components/demo-banner.js";
-\`\`\`
-
-\`\`\`js
-const metas = await Promise.all([FileAttachment("../data/donnees/communes.meta.json").json()]);
-const banner = demoBanner(metas);
-if (banner) display(banner);
-\`\`\`
-
-## Contexte
+  // The imports, metadata and demonstration banner are generated from \`datasets\` (challenges/pages.ts).
+  const pageMd = `## Contexte
 
 Pourquoi la question compte pour une collectivité ou pour l'État.
 

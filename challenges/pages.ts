@@ -119,6 +119,37 @@ export function metadataBlock(defi: Defi, datasetTitles: ReadonlyMap<string, str
   ].join("\n");
 }
 
+/** Modules every défi page imports, with the names they give the page (the preamble imports them once). */
+export const PREAMBLE_IMPORTS: readonly {from: string; names: readonly string[]}[] = [
+  {from: "../components/format.js", names: ["formatNumber", "formatPercent"]},
+  {from: "../components/demo-banner.js", names: ["demoBanner"]},
+  {from: "../components/choropleth.js", names: ["choropleth"]}
+];
+
+/**
+ * The hidden code every défi page starts with (pure): the imports of {@link PREAMBLE_IMPORTS}, then `metas`, the
+ * metadata files of the défi's datasets (`data/donnees/<id>.meta.json`, in `defi.datasets` order), and the
+ * demonstration banner when one of them is demonstration data. A page body may use `metas` and these imports,
+ * and must not declare them again.
+ */
+export function preambleBlock(defi: Defi): string {
+  const imports = PREAMBLE_IMPORTS.map(({from, names}) => `import {${names.join(", ")}} from "${from}";`);
+  const metas = defi.datasets.map((id) => `  FileAttachment("../data/donnees/${id}.meta.json").json()`);
+  return [
+    "```js",
+    ...imports,
+    "```",
+    "",
+    "```js",
+    "const metas = await Promise.all([",
+    metas.join(",\n"),
+    "]);",
+    "const banner = demoBanner(metas);",
+    "if (banner) display(banner);",
+    "```"
+  ].join("\n");
+}
+
 /** The whole page `src/defis/<id>.md` (pure). */
 export function renderDefiPage({defi, body}: LoadedDefi, datasetTitles: ReadonlyMap<string, string>): string {
   return `---
@@ -131,6 +162,8 @@ toc: true
 # ${escapeText(defi.title)}
 
 ${metadataBlock(defi, datasetTitles)}
+
+${preambleBlock(defi)}
 
 ${body.trim()}
 `;

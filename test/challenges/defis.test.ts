@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {checkBody, defiIds, loadDefi} from "../../challenges/pages.ts";
+import {checkBody, defiIds, loadDefi, renderDefiPage} from "../../challenges/pages.ts";
 import {DefiError, formatDuration, validateDefi, type Defi} from "../../challenges/types.ts";
 import {DATASETS} from "../../loaders/registry.ts";
 
@@ -35,16 +35,18 @@ describe("the défis of challenges/", () => {
   it.each(REQUIRED)(
     "%s: metadata valid, datasets in the catalogue, French sections, starter cells",
     async (id) => {
-      const {defi, body} = await loadDefi(root, id);
+      const loaded = await loadDefi(root, id);
+      const {defi, body} = loaded;
+      const page = renderDefiPage(loaded, new Map());
       expect(defi.id).toBe(id);
       for (const dataset of defi.datasets) expect(known).toContain(dataset);
       // At least three starter charts and one map, with their code shown.
       expect(body.match(/Plot\.plot\(/g)?.length ?? 0).toBeGreaterThanOrEqual(3);
       expect(body).toMatch(/choropleth\(|pointMap\(/);
       expect(body).toContain("```js echo");
-      expect(body).toContain("demoBanner(");
+      expect(page).toContain("demoBanner(");
       // Every data file a page reads is one the site serves.
-      for (const [, name] of body.matchAll(/data\/donnees\/([a-z-]+)\.(?:arrow|meta\.json)/g))
+      for (const [, name] of page.matchAll(/data\/donnees\/([a-z-]+)\.(?:arrow|meta\.json)/g))
         expect(
           DATASETS.some((d) => name === d.id || d.parts?.some((p) => name === `${d.id}-${p.suffix}`))
         ).toBe(true);

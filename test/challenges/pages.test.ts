@@ -2,7 +2,7 @@ import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync}
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {escapeText, renderGallery, writeChallengePages} from "../../challenges/pages.ts";
+import {escapeText, preambleBlock, renderGallery, writeChallengePages} from "../../challenges/pages.ts";
 import {DefiError, type Defi} from "../../challenges/types.ts";
 
 const root = join(import.meta.dirname, "..", "..");
@@ -62,6 +62,43 @@ describe("writeChallengePages", () => {
       /Défi « acces-france-services », champ « datasets » : jeu de données inconnu « france-service »/
     );
     expect(existsSync(join(dir, "src", "defis", "acces-france-services.md"))).toBe(false);
+  });
+});
+
+describe("preambleBlock(defi)", () => {
+  const defi: Defi = {
+    id: "x",
+    title: "T",
+    summary: "S",
+    question: "Q ?",
+    datasets: ["communes", "france-services"],
+    levels: ["commune"],
+    audience: ["collège"],
+    durationMinutes: 45
+  };
+
+  it("imports the shared components once and reads the metadata of each dataset, in order", () => {
+    const preamble = preambleBlock(defi);
+    expect(preamble).toContain('import {demoBanner} from "../components/demo-banner.js";');
+    expect(preamble).toContain('import {choropleth} from "../components/choropleth.js";');
+    const metas = [...preamble.matchAll(/data\/donnees\/([a-z-]+)\.meta\.json/g)].map((m) => m[1]);
+    expect(metas).toEqual(["communes", "france-services"]);
+    expect(preamble).toContain("const banner = demoBanner(metas);");
+  });
+
+  it("is hidden code: plain ```js blocks, never echoed", () => {
+    const fences = preambleBlock(defi).match(/^```.*$/gm);
+    expect(fences).toEqual(["```js", "```", "```js", "```"]);
+  });
+
+  it("comes between the metadata card and the body on the generated page", async () => {
+    const dir = project("tres-haut-debit");
+    await writeChallengePages(dir);
+    const page = readFileSync(join(dir, "src", "defis", "tres-haut-debit.md"), "utf8");
+    const at = (text: string) => page.indexOf(text);
+    expect(at("defi-fiche")).toBeLessThan(at("const metas"));
+    expect(at("const metas")).toBeLessThan(at("## Contexte"));
+    expect(page.match(/import \{demoBanner\}/g)).toHaveLength(1);
   });
 });
 
