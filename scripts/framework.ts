@@ -9,7 +9,7 @@
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
 import {spawn} from "node:child_process";
-import {watch, writeFileSync} from "node:fs";
+import {copyFileSync, watch, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
@@ -70,6 +70,9 @@ async function main(command: string | undefined, args: string[]): Promise<number
     const pages = localizeDist(join(projectRoot, "dist"));
     // GitHub Pages would hide Framework's _-prefixed folders (_npm, _file, _observablehq) without it.
     writeFileSync(join(projectRoot, "dist", ".nojekyll"), "");
+    // Content types and caching for Apache and IIS (scripts/hosting/; the README's "Publier").
+    copyFileSync(join(import.meta.dirname, "hosting", "htaccess"), join(projectRoot, "dist", ".htaccess"));
+    copyFileSync(join(import.meta.dirname, "hosting", "web.config"), join(projectRoot, "dist", "web.config"));
     console.log(`French interface applied to ${pages} pages in dist/`);
     console.log(`French spacing applied to ${typesetDist(join(projectRoot, "dist"))} pages in dist/`);
   }
