@@ -104,7 +104,7 @@ export function metadataBlock(defi: Defi, datasetTitles: ReadonlyMap<string, str
     .join(", ");
   const rows: [string, string][] = [
     ["Question", escapeText(defi.question)],
-    ["Données", datasets],
+    ["Données", `${datasets} (sigles et termes : <a href="../glossaire">glossaire</a>)`],
     ["Niveaux géographiques", defi.levels.map((l) => LEVEL_NAMES[l]).join(", ")],
     ["Public", defi.audience.map((a) => AUDIENCE_NAMES[a]).join(", ")],
     ["Durée conseillée", formatDuration(defi.durationMinutes)]
