@@ -152,13 +152,14 @@ export function isSkipped(node) {
 }
 
 /**
- * Applies {@link frenchSpacingRuns} to the text under a DOM node, segment by segment; returns how many text
- * nodes changed.
+ * Applies {@link frenchSpacingRuns} to the text under a DOM node (or to a text node), segment by segment;
+ * returns how many text nodes changed.
  * @param {Node} root
  */
 export function applyFrenchSpacing(root) {
   let changed = 0;
-  for (const nodes of textSegments(root, isSkipped)) {
+  const segments = root.nodeType === Node.TEXT_NODE ? [[root]] : textSegments(root, isSkipped);
+  for (const nodes of segments) {
     const texts = nodes.map((n) => /** @type {Text} */ (n).data);
     const fixed = frenchSpacingRuns(texts);
     if (fixed === texts) continue;
@@ -172,9 +173,14 @@ export function applyFrenchSpacing(root) {
   return changed;
 }
 
+/** Above this many children, a parent is not read again for one added node (see {@link watchFrenchSpacing}). */
+const SMALL_PARENT = 32;
+
 /**
  * Keeps the French spacing of the text that scripts add under `root` (Observable cells, tables, charts): each
- * added subtree is fixed when it appears, unless it lies inside a skipped element.
+ * added subtree is fixed when it appears, unless it lies inside a skipped element. A node is read with its
+ * parent when the parent is small: an inline cell (`${formatNumber(x)} %` in Markdown) adds the number alone
+ * beside the text that follows it, and only the two together show the space to fix.
  * @param {Element} root
  * @returns {MutationObserver}
  */
@@ -184,16 +190,17 @@ export function watchFrenchSpacing(root) {
     return false;
   };
   const observer = new MutationObserver((records) => {
+    /** @type {Set<Node>} */
+    const targets = new Set();
     for (const record of records) {
       for (const node of record.addedNodes) {
         if (!node.isConnected || isSkipped(node) || inSkipped(node)) continue;
-        if (node.nodeType === Node.TEXT_NODE) {
-          const text = /** @type {Text} */ (node);
-          const fixed = frenchSpacing(text.data);
-          if (fixed !== text.data) text.data = fixed;
-        } else applyFrenchSpacing(node);
+        const parent = node.parentNode;
+        const small = parent && parent !== root && parent.childNodes.length <= SMALL_PARENT;
+        targets.add(small ? parent : node);
       }
     }
+    for (const target of targets) applyFrenchSpacing(target);
   });
   observer.observe(root, {childList: true, subtree: true});
   applyFrenchSpacing(root);

@@ -35,14 +35,18 @@ const count = (selector: string, min: number) => async (page: Page) =>
 const noBannerAndReal = async (page: Page) =>
   (await page.locator(".demo-banner").count()) === 0 && (await hasText("données réelles")(page));
 
-/** A table (Inputs.table) whose text contains every given string. */
+/** A table (Inputs.table) whose text contains every given string (no-break spaces matched as in hasText). */
 const tableWith =
   (...texts: string[]) =>
   (page: Page) =>
     page.evaluate(
       (ts) =>
         [...document.querySelectorAll("#observablehq-main table")].some((t) =>
-          ts.every((s) => t.textContent?.includes(s))
+          ts.every((s) =>
+            /[\u00a0\u202f]/.test(s)
+              ? t.textContent?.includes(s)
+              : t.textContent?.replace(/[\u00a0\u202f]/g, " ").includes(s)
+          )
         ),
       texts
     );
