@@ -9,6 +9,8 @@ import {DATASETS} from "./registry.ts";
 const USAGE = `Usage : npm run data -- <commande>
   list                                         jeux de données, statut (réel / démonstration / absent), lignes
   fetch [id…]                                  télécharger depuis la source officielle, valider, écrire data/cache/<id>/
+  fetch <id> --url <adresse>                   télécharger ce fichier-là (même validation, cache et verrou)
+                                               (portails : variables DATA_GOUV_API et DATA_EDUCATION_API)
   load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
        [--attribution "<texte>"]               source du fichier à citer sous les cartes (contours)
   check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)`;
@@ -67,13 +69,28 @@ export async function main(args: readonly string[]): Promise<number> {
     }
     case "fetch": {
       let failed = 0;
-      // Without ids, datasets read from an npm package (communes) have nothing to download.
+      // Without ids, datasets read from an npm package (communes) have nothing to download, and those with no
+      // address the kit could confirm (portal "manual") are said, not counted as failures.
+      for (const d of positional.length ? [] : DATASETS)
+        if (d.source.portal === "manual") log(`${d.id} : non téléchargé — ${d.source.where}`);
       const fetchable = positional.length
         ? ids
-        : DATASETS.filter((d) => d.source.portal !== "package").map((d) => d.id);
+        : DATASETS.filter((d) => d.source.portal !== "package" && d.source.portal !== "manual").map(
+            (d) => d.id
+          );
+      if (flags.url !== undefined && (positional.length !== 1 || !flags.url)) {
+        console.error(
+          "fetch --url : donnez un seul jeu et l'adresse du fichier (fetch <id> --url <adresse>)"
+        );
+        return 2;
+      }
       for (const id of fetchable) {
         try {
-          const outcome = await fetchDataset(id, {log, progress: streamProgress()});
+          const outcome = await fetchDataset(id, {
+            log,
+            progress: streamProgress(),
+            ...(flags.url ? {url: flags.url} : {})
+          });
           log(`${id} : ${outcome.rows} lignes, cache et verrou mis à jour`);
         } catch (error) {
           failed++;

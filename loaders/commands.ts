@@ -2,7 +2,7 @@
  * What the `data` command does, as functions (the CLI only parses arguments and prints): list, load, fetch,
  * check. Every writing command validates first, writes atomically, then invalidates Framework's cache.
  */
-import {mkdir, readdir, readFile, rm} from "node:fs/promises";
+import {mkdir, readdir, readFile, rename, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
 import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
@@ -10,11 +10,12 @@ import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
-import {buildMeta, metaColumns} from "./core/meta.ts";
+import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
-import {resolveSource, type PortalBases} from "./core/portal.ts";
+import {extractMember} from "./core/archive.ts";
+import {formatOfUrl, resolveSource, type PortalBases, type ResolvedResource} from "./core/portal.ts";
 import {silentProgress, type ProgressReporter} from "./core/progress.ts";
 import {schemaHash, summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type Cell, type DataTable} from "./core/table.ts";
@@ -217,6 +218,7 @@ export async function loadDataset(
       size,
       rows: result.rowCount,
       status: "réel",
+      ...variantVintage(declaration, result.variant),
       ...(result.sources ? {sources: result.sources} : {}),
       ...(await reportCodes(declaration, main, log))
     });
@@ -229,7 +231,10 @@ export async function loadDataset(
 /** Options of `fetchDataset`. */
 export interface FetchOptions extends CommandOptions {
   fetch?: FetchLike;
+  /** Portal API roots (default: `portalBases()`, i.e. `DATA_GOUV_API` / `DATA_EDUCATION_API` or the official ones). */
   bases?: PortalBases;
+  /** The file's address, given by the user (`fetch <id> --url …`): no portal is asked. */
+  url?: string;
   progress?: ProgressReporter;
   retries?: number;
   backoffMs?: number;
@@ -242,34 +247,61 @@ export interface FetchOutcome {
   url: string;
   rows: number;
   diff: DatasetDiff | null;
+  /** Which file was taken, and why. */
+  resource: ResolvedResource;
+}
+
+/** The resource a fetch takes: the address given with `--url`, else the portal's answer. */
+async function chooseResource(
+  declaration: DatasetDeclaration,
+  options: FetchOptions
+): Promise<ResolvedResource> {
+  if (options.url) {
+    const format = formatOfUrl(options.url);
+    const member = declaration.source.portal === "url" ? declaration.source.member : undefined;
+    return {
+      url: options.url,
+      format,
+      title: options.url.split("/").pop() ?? options.url,
+      lastModified: null,
+      ...(format === "zip" && member ? {member} : {}),
+      reason: "adresse donnée par --url (aucun portail interrogé)"
+    };
+  }
+  return resolveSource(declaration.source, {
+    ...(options.fetch ? {fetch: options.fetch} : {}),
+    ...(options.bases ? {bases: options.bases} : {})
+  });
 }
 
 /**
- * Downloads a dataset from its official source (URL resolved through the portal's API), validates it, shows
- * what changed since the lock / the cached copy, then writes `data/cache/<id>/` and updates the lock. A failed
- * download or validation leaves the cached copy and the lock untouched.
+ * Downloads a dataset from its official source (URL resolved through the portal's API, or given with `url`),
+ * unpacks a zip archive's data file, validates it, shows what changed since the lock / the cached copy, then
+ * writes `data/cache/<id>/` and updates the lock (with the resource chosen and why). A failed download,
+ * archive or validation leaves the cached copy and the lock untouched.
  */
 export async function fetchDataset(id: string, options: FetchOptions = {}): Promise<FetchOutcome> {
   const declaration = getDataset(id);
-  if (declaration.source.portal === "package") {
+  if (declaration.source.portal === "package" && !options.url) {
     throw new Error(
       `${id} : données lues depuis le paquet ${declaration.source.package}, rien à télécharger`
     );
   }
-  const {portal, dataset} = declaration.source;
+  const portal = options.url ? "adresse donnée" : declaration.source.portal;
   const paths = options.paths ?? kitPaths();
   const log = options.log ?? (() => {});
-  const resource = await resolveSource(declaration.source, {
-    ...(options.fetch ? {fetch: options.fetch} : {}),
-    ...(options.bases ? {bases: options.bases} : {})
-  });
+  const resource = await chooseResource(declaration, options);
   log(`${id} : ${resource.url}`);
+  log(`${id} : ${resource.reason}`);
   const downloads = join(paths.cache, ".downloads");
   await mkdir(downloads, {recursive: true});
-  const ext = ["csv", "json", "parquet"].includes(resource.format) ? resource.format : "csv";
-  const file = join(downloads, `${id}.source.${ext}`);
+  const ext = ["csv", "json", "parquet", "zip"].includes(resource.format) ? resource.format : "csv";
+  // The file as downloaded (kept in the cache beside the tables, checked against the lock by `check`) and,
+  // for a zip archive, its data file, which is what is read.
+  const source = join(downloads, `${id}.source.${ext}`);
+  let file = source;
   try {
-    const downloaded = await download(resource.url, file, {
+    const downloaded = await download(resource.url, source, {
       ...(options.fetch ? {fetch: options.fetch} : {}),
       progress: options.progress ?? silentProgress,
       label: id,
@@ -277,10 +309,15 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
       ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
     });
+    let member: string | undefined;
+    if (ext === "zip") {
+      ({member, file} = await unpack(source, downloads, id, resource.member, `${id} : ${resource.url}`));
+      log(`${id} : ${member} lu dans l'archive`);
+    }
     return await withWorkDir(async (work) => {
       // A fetched file's source is the declared producer, unless the caller says otherwise.
       const context = {attribution: `${declaration.producer} (${portal})`, ...contextFor(options)};
-      const {tables, rowCount, sources} = await convertFile(declaration, file, work, context);
+      const {tables, rowCount, sources, variant} = await convertFile(declaration, file, work, context);
       const lock = await readLock(paths.lock);
       const dir = join(paths.cache, id);
       const locked = lock.datasets[id];
@@ -291,16 +328,17 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
       const retrieved = new Date().toISOString();
       const meta = buildMeta(declaration, {
-        source: {portal, dataset, url: resource.url},
+        source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
         retrieved,
         sha256: downloaded.sha256,
         size: downloaded.size,
         rows: rowCount,
         status: "réel",
+        ...variantVintage(declaration, variant),
         ...(sources ? {sources} : {}),
         ...(await reportCodes(declaration, tables[0]!, log))
       });
-      await writeOutputFolder(dir, tables, meta, [file]);
+      await writeOutputFolder(dir, tables, meta, [source]);
       const columns = summarizeColumns(declaration.columns);
       await writeLock(
         paths.lock,
@@ -311,15 +349,31 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
           size: downloaded.size,
           rows: rowCount,
           schemaHash: schemaHash(columns),
-          columns
+          columns,
+          resource: {
+            ...(resource.dataset ? {dataset: resource.dataset} : {}),
+            title: resource.title,
+            ...(member ? {member} : {}),
+            reason: resource.reason
+          }
         })
       );
       await afterWrite(id, paths, log);
-      return {id, url: resource.url, rows: rowCount, diff};
+      return {id, url: resource.url, rows: rowCount, diff, resource};
     });
   } finally {
     await rm(file, {force: true});
+    await rm(source, {force: true});
   }
+}
+
+/** Writes the data file of the archive `zip` into `dir` (as `<id>.member.<ext>`); returns its name and path. */
+async function unpack(zip: string, dir: string, id: string, pattern: string | undefined, label: string) {
+  const tmp = join(dir, `${id}.member`);
+  const member = await extractMember(zip, tmp, pattern, label);
+  const file = join(dir, `${id}.member.${formatOfUrl(member).replace("zip", "csv")}`);
+  await rename(tmp, file);
+  return {member, file};
 }
 
 /** Re-validates what is on disk for `id` against its schema and the lock; returns the problems (French). */
@@ -363,10 +417,18 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
     try {
-      await convertFile(declaration, join(dir, source), null, contextFor(options));
+      if (source.endsWith(".zip")) {
+        await withWorkDir(async (work) => {
+          const pattern = locked.resource?.member ? `^${escapeRegExp(locked.resource.member)}$` : undefined;
+          const {file} = await unpack(join(dir, source), work, id, pattern, `${where} : ${source}`);
+          await convertFile(declaration, file, null, contextFor(options));
+        });
+      } else await convertFile(declaration, join(dir, source), null, contextFor(options));
     } catch (error) {
       problems.push((error as Error).message);
     }
   }
   return problems;
 }
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

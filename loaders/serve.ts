@@ -8,6 +8,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import JSZip from "jszip";
 import {writeParquet} from "./core/duckdb.ts";
+import type {SourceCheck} from "./core/dataset.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
 import {summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type DataTable} from "./core/table.ts";
@@ -48,6 +49,8 @@ export interface ServedMeta extends DatasetMeta {
   /** Dataset description, in French. */
   description: string;
   homepage?: string;
+  /** Where the declared source was checked against public references, and when (absent: « à vérifier »). */
+  sourceCheck?: SourceCheck;
 }
 
 function columnsOf(name: ServedName) {
@@ -81,7 +84,8 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
     ...(part ? {parent: served.id} : {}),
     tableTitle: part ? part.title : declaration.title,
     description: declaration.description,
-    ...(declaration.homepage ? {homepage: declaration.homepage} : {})
+    ...(declaration.homepage ? {homepage: declaration.homepage} : {}),
+    ...(declaration.sourceCheck ? {sourceCheck: declaration.sourceCheck} : {})
   };
 }
 

@@ -20,13 +20,21 @@ export interface ResourcePick {
   match?: string;
 }
 
-/** Where the official file is found. The download URL is always resolved through the portal's API. */
+/**
+ * Where the official file is found. On a portal, the download URL is resolved through its API; a file that no
+ * portal lists (INSEE's zip archives on insee.fr) is declared by its direct address.
+ */
 export type SourceSpec =
   | {
       portal: "data.gouv.fr";
       /** Dataset id or slug, as in `GET https://www.data.gouv.fr/api/1/datasets/{id}/`. */
       dataset: string;
       resource: ResourcePick;
+      /**
+       * What to search for when the id is gone (HTTP 404): `GET /datasets/?q={q}&organization={organization}`;
+       * the one dataset with a resource matching `resource` is taken, several are listed.
+       */
+      search?: {q: string; organization?: string};
     }
   | {
       portal: "data.education.gouv.fr";
@@ -35,16 +43,45 @@ export type SourceSpec =
       format: "csv" | "json" | "parquet";
     }
   | {
+      portal: "url";
+      /** Direct address of the file on the producer's own site (never a portal's cached copy). */
+      url: string;
+      /** Format of the file, or `zip` for an archive holding the data file named by `member`. */
+      format: "csv" | "json" | "parquet" | "zip";
+      /** For a zip archive: a regular expression (case-insensitive) that names the one data file to read. */
+      member?: string;
+    }
+  | {
+      portal: "manual";
+      /** Where a person finds the file (no address the kit could confirm), in French; `fetch` prints it. */
+      where: string;
+    }
+  | {
       portal: "package";
       /** npm package shipping the data (no download). */
       package: string;
     };
+
+/**
+ * Where a declaration's source was checked against public references (no machine of the kit's developers
+ * reaches the portals): the evidence, each in one line naming the page, script or schema read, and the date.
+ */
+export interface SourceCheck {
+  /** ISO date of the check (`2026-12-02`). */
+  date: string;
+  /** One line per reference: what was read and what it says (French or English, as written by the checker). */
+  evidence: readonly string[];
+  /** What could not be confirmed, if anything (shown as « à vérifier » beside the evidence). */
+  unconfirmed?: string;
+}
 
 /** A file variant (older vintage or other producer) recognised from its header. */
 export interface Variant {
   name: string;
   /** True when a header belongs to this variant. */
   detect: (header: readonly string[]) => boolean;
+  /** Vintage of the files of this variant, when it is not the declaration's (an older FILOSOFI file). */
+  vintage?: string;
 }
 
 /** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
@@ -90,6 +127,8 @@ export interface DatasetDeclaration {
   /** COG vintage of the commune codes in the source (mapped to the current one through `mapCommune`). */
   cogVintage?: number;
   source: SourceSpec;
+  /** Where `source` was checked, and when; absent: never checked (the catalogue says « à vérifier »). */
+  sourceCheck?: SourceCheck;
   /** Landing page for people (documentation only; never requested). */
   homepage?: string;
   /** How CSV files of this dataset are written (separator, encoding, disclaimer lines). */

@@ -1,6 +1,6 @@
 /**
  * `data/sources.lock.json` (committed): for each fetched dataset, the resolved URL, retrieval date, sha256, size,
- * row count, columns and schema hash, so that the next fetch can say what changed before replacing anything.
+ * row count, columns, schema hash and the resource chosen (with the reason), so that the next fetch can say what changed before replacing anything.
  */
 import {readFile} from "node:fs/promises";
 import {writeFileAtomic} from "./outputs.ts";
@@ -15,6 +15,19 @@ export interface LockEntry {
   rows: number;
   schemaHash: string;
   columns: ColumnSummary[];
+  /** The resource `fetch` took and why (absent in locks written before the kit recorded it). */
+  resource?: LockedResource;
+}
+
+/** Which resource of the source a fetch took, and why (printed by `fetch`, kept for the next reader). */
+export interface LockedResource {
+  /** The portal's dataset (after a search on a vanished id: the one found). */
+  dataset?: string;
+  title: string;
+  /** For a zip archive: the data file read in it. */
+  member?: string;
+  /** The rule that chose it, in French. */
+  reason: string;
 }
 
 /** The whole lock file. */

@@ -68,11 +68,20 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
   }));
 }
 
-/** A meta.json for `declaration` with the given provenance. */
+/** The vintage of a file of `variant`, when its variant declares one (else the declaration's applies). */
+export function variantVintage(
+  declaration: DatasetDeclaration,
+  variant: string | undefined
+): {vintage?: string} {
+  const vintage = declaration.variants?.find((v) => v.name === variant)?.vintage;
+  return vintage ? {vintage} : {};
+}
+
+/** A meta.json for `declaration` with the given provenance (a `vintage` given there wins). */
 export function buildMeta(
   declaration: DatasetDeclaration,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
-    Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources">>
+    Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources" | "vintage">>
 ): DatasetMeta {
   return {
     id: declaration.id,

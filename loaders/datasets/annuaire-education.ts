@@ -255,6 +255,12 @@ export const annuaireEducation: DatasetDeclaration = {
   updateFrequency: "quotidienne",
   level: "point",
   ...educationSource("fr-en-annuaire-education"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Scripts publics (eurostat/basic-services, 2024–2026) : fr-en-annuaire-education sur data.education.gouv.fr, export CSV « ; », environ 66 000 établissements, 72 colonnes"
+    ]
+  },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: ANNUAIRE_COLUMNS,

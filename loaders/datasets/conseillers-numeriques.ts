@@ -139,7 +139,17 @@ export const conseillersNumeriques: DatasetDeclaration = {
   source: {
     portal: "data.gouv.fr",
     dataset: "conseillers-numeriques-france-services",
-    resource: {format: "json"}
+    resource: {format: "json"},
+    search: {q: "conseillers numériques France Services structures"}
+  },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Fichier réel de référence : anct-carto/conseillers-numeriques, data/cnfs.json (juin 2021, Licence Ouverte, ANCT) — 1 450 structures, champs nb_cnfs, insee_com, siret",
+      "Les permanences des conseillers numériques sont republiées par l'organisation cartographie-nationale-des-lieux-de-mediation-numerique (jeu …-fournis-par-conseiller-numerique-1) : ce sont des lieux, pas les structures d'accueil de 2021"
+    ],
+    unconfirmed:
+      "Aucune référence publique ne confirme l'identifiant data.gouv.fr conseillers-numeriques-france-services : s'il n'existe pas, fetch cherche et liste les candidats."
   },
   key: "id",
   columns,

@@ -226,6 +226,15 @@ export const contours: DatasetDeclaration = {
     dataset: "contours-administratifs",
     resource: {format: "geojson", match: "communes.*(5m|50m|100m)"}
   },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Références publiques : data.gouv.fr/datasets/contours-administratifs (Etalab, d'après IGN ADMIN EXPRESS COG), fichiers communes-5m / 50m / 100m en GeoJSON, licence ODbL selon plusieurs documentations",
+      "Les fichiers de ../shared/geo (IGN ADMIN EXPRESS COG 2025 et dérivés) ont servi au fond de carte du kit"
+    ],
+    unconfirmed:
+      "La licence indiquée par ces références (ODbL) diffère de la Licence Ouverte des fichiers IGN : à relire sur la page du jeu."
+  },
   homepage: "https://www.data.gouv.fr/fr/datasets/contours-administratifs/",
   key: "code",
   columns,

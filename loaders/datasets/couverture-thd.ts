@@ -125,6 +125,15 @@ export const couvertureThd: DatasetDeclaration = {
     dataset: "ma-connexion-internet",
     resource: {format: "csv", match: "commune"}
   },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Références publiques (scripts et documentations 2023–2026) : data.gouv.fr/datasets/ma-connexion-internet (ARCEP, trimestriel, fichiers commune_debit et commune_techno) ; identifiant 5e836644ca07c8558d91a6fc",
+      "Fichier réel de référence : commune-debit-beta.csv (30/09/2019, dataforgoodfr/batch8_mednum) : « ; », une ligne d'avertissement avant l'en-tête, code_insee, elig_thd30, elig_thd100, elig_thd1g"
+    ],
+    unconfirmed:
+      "Les noms de colonnes des fichiers trimestriels actuels (commune_debit) n'ont pas été comparés à ceux du fichier bêta de 2019."
+  },
   homepage: "https://maconnexioninternet.arcep.fr/",
   csv: {delimiter: ";", skipLines: "auto", headerHints: ["code_insee;", "code_commune;"]},
   key: "code_commune",

@@ -211,6 +211,12 @@ export const effectifsEcoles: DatasetDeclaration = {
   updateFrequency: "annuelle",
   level: "point",
   ...educationSource("fr-en-ecoles-effectifs-nb_classes"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Extrait réel de référence (msimonin/coll-ges35, 2023) : fr-en-ecoles-effectifs-nb_classes, « ; » avec BOM, « Numéro de l'école », rentrées 2019 à 2022"
+    ]
+  },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: EFFECTIFS_COLUMNS,

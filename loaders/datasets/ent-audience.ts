@@ -205,6 +205,13 @@ export const entAudience: DatasetDeclaration = {
   updateFrequency: "hebdomadaire",
   level: "departement",
   ...educationSource("fr-en-dnma-par-uai-appareils"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Scripts publics (2024–2026) : fr-en-dnma-par-uai-appareils sur data.education.gouv.fr (API Explore v2.1, environ 3,9 millions de lignes, Licence Ouverte), colonnes UAI et debutSemaine",
+      "Famille fr-en-dnma-par-uai-* (services, profils, profils-appareils)"
+    ]
+  },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "semaine",
   columns: ENT_COLUMNS,

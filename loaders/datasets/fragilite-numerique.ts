@@ -223,7 +223,21 @@ export const fragiliteNumerique: DatasetDeclaration = {
   updateFrequency: "ponctuelle (nouvelle méthode en 2023)",
   level: "iris",
   cogVintage: 2020,
-  source: {portal: "data.gouv.fr", dataset: "indice-de-fragilite-numerique", resource: {match: "iris"}},
+  source: {
+    portal: "manual",
+    where:
+      "Le fichier IRIS de la première édition (MedNum, 2019–2020) n'est publié sur aucun portail que le kit ait pu confirmer : chargez votre copie avec npm run data -- load fragilite-numerique --input <fichier>, ou passez son adresse avec fetch fragilite-numerique --url <adresse>. L'indice actuel (édition 2023, échelle de 1 à 10) est sur fragilite-numerique.fr."
+  },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Aucun jeu « indice de fragilité numérique » trouvé sur data.gouv.fr dans les références publiques consultées ; le code public (Portrea, Assembleurs) lit l'indice sur les adresses de fragilite-numerique.fr",
+      "Le fichier réel de référence du kit vient du « playground » MedNum × Data For Good (slamer59/fragilite_num_playground, 2020) : extraction du tableau de bord MedNum, format long (« Noms de mesures », « Valeurs de mesures »)",
+      "infos.fragilite-numerique.fr décrit l'indice actuel : échelle de 1 à 10, cinq indicateurs, niveaux département, EPCI, commune et IRIS, variantes tout âge, senior et jeune"
+    ],
+    unconfirmed:
+      "L'adresse de téléchargement de la première édition et celle des fichiers de l'édition 2023 n'ont pas été trouvées : le kit ne télécharge pas l'IFN lui-même."
+  },
   homepage: "https://www.fragilite-numerique.fr/",
   csv: {delimiter: "auto"},
   key: "code_iris",

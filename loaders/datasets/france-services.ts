@@ -86,6 +86,13 @@ export const franceServices: DatasetDeclaration = {
     dataset: "liste-des-structures-france-services",
     resource: {format: "csv"}
   },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Cartes publiques de l'ANCT (anct-carto/france_services, 2025) : « les données sont disponibles sur data.gouv.fr/fr/datasets/liste-des-structures-france-services/ »",
+      "Fichier réel de référence : liste-fs-20240801.csv du même dépôt (virgule, UTF-8, champs entre guillemets, id_fs, insee_com, latitude, longitude)"
+    ]
+  },
   homepage: "https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/",
   csv: {delimiter: "auto"},
   key: "id",

@@ -184,6 +184,15 @@ export const ips: DatasetDeclaration = {
   updateFrequency: "annuelle",
   level: "point",
   ...educationSource("fr-en-ips_ecoles"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Extrait réel de référence (NicolasBchb/IPS_dataviz, 2023) : fr-en-ips_ecoles, rentrée 2021-2022, « ; »",
+      "Scripts publics 2025–2026 : les rentrées 2022 et suivantes (nouvelle méthode de la DEPP) sont dans fr-en-ips-ecoles-ap2022, fr-en-ips-colleges-ap2023, fr-en-ips-lycees-ap2023 (colonnes ips, uai, rentree_scolaire)"
+    ],
+    unconfirmed:
+      "fr-en-ips_ecoles (rentrées jusqu'à 2021, ancienne méthode) existe-t-il encore ? S'il a disparu, fetch le dit et donne la commande pour l'export de fr-en-ips-ecoles-ap2022 ; les deux séries ne se comparent pas (changement de méthode en 2022)."
+  },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: IPS_COLUMNS,

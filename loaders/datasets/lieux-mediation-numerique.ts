@@ -232,7 +232,21 @@ export const lieuxMediationNumerique: DatasetDeclaration = {
   source: {
     portal: "data.gouv.fr",
     dataset: "lieux-de-mediation-numerique-sur-le-territoire-national",
-    resource: {format: "csv"}
+    resource: {format: "csv"},
+    search: {
+      q: "lieux de médiation numérique sur le territoire national",
+      organization: "cartographie-nationale-des-lieux-de-mediation-numerique"
+    }
+  },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "README public de l'outil « mednum » (anct-cartographie-nationale) : les données sont republiées quotidiennement sur data.gouv.fr dans l'organisation cartographie-nationale-des-lieux-de-mediation-numerique",
+      "Références publiques : une famille de jeux de cette organisation dont les identifiants commencent par lieux-de-mediation-numerique-sur-le-territoire-national-fournis-par-… (conseiller-numerique-1, data-inclusion-1, france-services, aidants-connect)",
+      "Schéma : LaMednum/standard-mediation-num sur schema.data.gouv.fr (v1.0.2, valeurs multiples séparées par « | »)"
+    ],
+    unconfirmed:
+      "L'identifiant du jeu national consolidé n'a pas été confirmé : s'il n'existe pas (HTTP 404), fetch cherche dans l'organisation et prend le seul jeu qui a un CSV, sinon il liste les candidats."
   },
   homepage: "https://schema.data.gouv.fr/LaMednum/standard-mediation-num",
   csv: {delimiter: "auto"},

@@ -53,17 +53,43 @@ export const pauvrete: DatasetDeclaration = {
     "Taux de pauvreté monétaire (seuil à 60 % du niveau de vie médian) des communes, d'après le dispositif FILOSOFI de l'INSEE ; non diffusé sous le seuil du secret statistique.",
   producer: "INSEE",
   licence: "Licence Ouverte 2.0",
-  vintage: "2017",
+  vintage: "2021",
   updateFrequency: "annuelle",
   level: "commune",
-  cogVintage: 2019,
+  cogVintage: 2023,
   source: {
-    portal: "data.gouv.fr",
-    dataset: "revenus-et-pauvrete-des-menages-aux-niveaux-national-et-local",
-    resource: {format: "csv", match: "commune"}
+    portal: "url",
+    url: "https://www.insee.fr/fr/statistiques/fichier/7756855/indic-struct-distrib-revenu-2021-COMMUNES_csv.zip",
+    format: "zip",
+    member: "FILO2021_DISP_PAUVRES_COM\\.csv$"
+  },
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "insee.fr, page 7756855 (« Revenus, pauvreté et niveau de vie en 2021 – communes ») : archive indic-struct-distrib-revenu-2021-COMMUNES_csv.zip, cité avec cette adresse par plusieurs scripts publics de téléchargement (2024–2026)",
+      "Scripts publics qui lisent FILO2021_DISP_PAUVRES_COM.csv : colonnes CODGEO et TP6021 (taux de pauvreté au seuil de 60 %), « s » pour secret statistique et « nd » pour non disponible",
+      "FILOSOFI n'est pas publié comme jeu data.gouv.fr par l'INSEE : le fichier se télécharge sur insee.fr"
+    ],
+    unconfirmed:
+      "La géographie (COG 2023) de FILOSOFI 2021 n'a pas été confirmée ; un fichier plus ancien chargé avec load (TP6017, TX_POVERTY) est étiqueté avec son millésime (TP6017 → 2017)."
   },
   homepage: "https://www.insee.fr/fr/metadonnees/source/serie/s1172",
   csv: {delimiter: "auto"},
+  // Older FILOSOFI files name the rate by its year (TP6017…); the Data For Good extract's TX_POVERTY is
+  // probably FILOSOFI 2017 (its SOURCE.md says so as an inference).
+  variants: [
+    ...[2017, 2018, 2019, 2020].map((year) => ({
+      name: `filosofi-${year}`,
+      vintage: String(year),
+      detect: (header: readonly string[]) =>
+        header.some((h) => h.trim().toUpperCase() === `TP60${year % 100}`)
+    })),
+    {
+      name: "filosofi-tx-poverty",
+      vintage: "2017 (probable, fichier dérivé de Data For Good)",
+      detect: (header: readonly string[]) => header.some((h) => h.trim().toUpperCase() === "TX_POVERTY")
+    }
+  ],
   key: "code_commune",
   columns,
   offline: {status: "démonstration", build: demoPauvrete, note: DEMO_NOTE}

@@ -169,6 +169,12 @@ export const pix: DatasetDeclaration = {
   updateFrequency: "annuelle",
   level: "point",
   ...educationSource("fr-en-pix_certification_pix_inscription_et_passation_par_eple"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Documentation publique d'une carte Pix (2026-09) : export complet de fr-en-pix_certification_pix_inscription_et_passation_par_eple, 43 479 lignes, 26 champs"
+    ]
+  },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
   columns: PIX_COLUMNS,

@@ -112,6 +112,15 @@ export const tne: DatasetDeclaration = {
   updateFrequency: "ponctuelle",
   level: "departement",
   ...educationSource("fr-en-tne_suivi_deploiement_solutions_numeriques_dept"),
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "La liste du kit est compilée depuis des annonces publiques (académie de Rennes, Banque des Territoires) : Aisne et Val-d'Oise en 2020, dix départements en 2021",
+      "Jeux DNE cités dans une note publique : fr-en-tne_suivi_deploiement_solutions_numeriques_dept, fr-en-tne_suivi_audiences"
+    ],
+    unconfirmed:
+      "Les colonnes du jeu DNE fr-en-tne_suivi_deploiement_solutions_numeriques_dept n'ont pas été vues."
+  },
   csv: {delimiter: "auto", encoding: "auto"},
   key: "departement",
   columns: TNE_COLUMNS,

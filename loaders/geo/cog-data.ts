@@ -63,7 +63,13 @@ export const COG_PACKAGE_PROVENANCE = {
   updateFrequency: "annuelle (1er janvier)",
   level: "commune",
   cogVintage: COG_VINTAGE,
-  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"}
+  source: {portal: "package", package: "@etalab/decoupage-administratif@6.0.0"},
+  sourceCheck: {
+    date: "2026-12-02",
+    evidence: [
+      "Paquet npm @etalab/decoupage-administratif 6.0.0 (Etalab, d'après le COG 2026 de l'INSEE), installé depuis le registre npm ; version et empreinte figées dans package-lock.json"
+    ]
+  }
 } as const;
 
 const require = createRequire(import.meta.url);

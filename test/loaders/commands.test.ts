@@ -45,10 +45,11 @@ async function kit() {
 }
 
 describe("data commands in a temporary kit", () => {
-  it("fetch resolves the URL through the portal API, writes the cache and the lock, then shows the diff", async () => {
+  it("fetch downloads the file (INSEE publishes FILOSOFI by its address), writes the cache and the lock, then shows the diff", async () => {
     const paths = await kit();
     const bases = {dataGouv: `${base}/api/1`, education: `${base}/ods`};
-    const first = await fetchDataset("pauvrete", {paths, bases, backoffMs: 1});
+    const url = `${base}/files/pauvrete.csv`;
+    const first = await fetchDataset("pauvrete", {paths, bases, url, backoffMs: 1});
     expect(first.url).toBe(`${base}/files/pauvrete.csv`);
     const lock = await readLock(paths.lock);
     expect(lock.datasets.pauvrete).toMatchObject({rows: 2, url: first.url});
@@ -60,13 +61,19 @@ describe("data commands in a temporary kit", () => {
 
     body = "CODE_INSEE,LIBCOM,TX_POVERTY\n2A004,Ajaccio,18.5\n97101,Les Abymes,30\n97102,Baie,31\n";
     const lines: string[] = [];
-    const second = await fetchDataset("pauvrete", {paths, bases, backoffMs: 1, log: (l) => lines.push(l)});
+    const second = await fetchDataset("pauvrete", {
+      paths,
+      bases,
+      url,
+      backoffMs: 1,
+      log: (l) => lines.push(l)
+    });
     expect([second.diff?.rowsAdded, second.diff?.rowsRemoved]).toEqual([2, 1]);
     expect(lines.some((l) => l.includes("+2"))).toBe(true);
 
     const before = await readFile(join(paths.cache, "pauvrete", "pauvrete.arrow"));
     body = "CODE_INSEE,LIBCOM,TX_POVERTY\n2A004,Ajaccio,cent\n";
-    await expect(fetchDataset("pauvrete", {paths, bases, backoffMs: 1})).rejects.toThrow(
+    await expect(fetchDataset("pauvrete", {paths, bases, url, backoffMs: 1})).rejects.toThrow(
       /ligne 2, colonne « TX_POVERTY »/
     );
     expect(await readFile(join(paths.cache, "pauvrete", "pauvrete.arrow"))).toEqual(before);
@@ -87,5 +94,15 @@ describe("data commands in a temporary kit", () => {
     expect((await resolveDataset("pauvrete", {paths})).meta.rows).toBe(1);
     const offline = await resolveDataset("couverture-thd", {paths});
     expect([offline.origin, offline.meta.status]).toEqual(["offline", "démonstration"]);
+  });
+  it("load labels an older FILOSOFI file with its own vintage (TP6017 → 2017), a current one with the declaration's", async () => {
+    const paths = await kit();
+    const input = join(paths.root, "in.csv");
+    await writeFile(input, "CODGEO;LIBGEO;TP6017\n01001;A;12,5\n");
+    await loadDataset("pauvrete", input, {paths});
+    expect((await resolveDataset("pauvrete", {paths})).meta.vintage).toBe("2017");
+    await writeFile(input, "CODGEO;LIBGEO;TP6021\n01001;A;12,5\n");
+    await loadDataset("pauvrete", input, {paths});
+    expect((await resolveDataset("pauvrete", {paths})).meta.vintage).toBe("2021");
   });
 });
