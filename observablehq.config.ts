@@ -4,6 +4,7 @@
  * (see scripts/offline/ and the README's "Hors ligne" section).
  */
 import {servedNames} from "./loaders/serve.ts";
+import {accessibilityHead} from "./scripts/offline/accessibility.ts";
 import {sidebarPages} from "./scripts/sidebar.ts";
 
 export default {
@@ -26,7 +27,8 @@ export default {
   head: `<meta name="description" content="Kit de démarrage open source pour les défis de données publiques sur l'inclusion et l'éducation numériques.">
 <link rel="icon" href="data:,">
 <script>document.documentElement.lang = "fr";</script>
-<script type="module" src="/components/site-shell.js"></script>`,
+<script type="module" src="/components/site-shell.js"></script>
+${accessibilityHead()}`,
   footer: `Kit T.Dat'Hack — logiciel libre (MIT). Les données restent sous leur licence d'origine (Licence Ouverte Etalab 2.0 le plus souvent), indiquée dans le catalogue. Construit avec Observable Framework, sans aucune ressource externe.`,
   toc: {label: "Sur cette page"},
   search: true,

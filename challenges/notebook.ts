@@ -113,7 +113,23 @@ export const defi: Defi = {
   datasets: ["communes"],
   levels: ["commune", "departement"],
   audience: ["datathon"],
-  durationMinutes: 120
+  durationMinutes: 120,
+  // Cadre du datathon (challenges/types.ts) : livrable, jury sur 20, programme de deux jours (4 à 7 h par jour).
+  deliverable: ["Ce que les équipes remettent au jury."],
+  jury: [
+    {criterion: "Lecture juste des données (millésimes, pièges évités)", points: 8},
+    {criterion: "Réponse argumentée à la question", points: 8},
+    {criterion: "Clarté et reproductibilité", points: 4}
+  ],
+  programme: [
+    {day: 1, minutes: 120, step: "Lire les données"},
+    {day: 1, minutes: 180, step: "Calculer les indicateurs"},
+    {day: 2, minutes: 180, step: "Rédiger les conclusions"},
+    {day: 2, minutes: 60, step: "Restitution devant le jury"}
+  ],
+  demoData: {meaningful: true, note: "Dire si le défi a un sens sur les données de démonstration."},
+  // Pièges de méthode (challenges/traps.ts) qui s'appliquent.
+  traps: ["ecological-fallacy"]
 };
 `;
   // The imports, metadata and demonstration banner are generated from \`datasets\` (challenges/pages.ts).

@@ -8,7 +8,12 @@ import {existsSync} from "node:fs";
 import {mkdir, readdir, readFile, rename, rm, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {pathToFileURL} from "node:url";
+import type {DatasetDeclaration} from "../loaders/core/dataset.ts";
+import {COG_VINTAGE} from "../loaders/geo/cog-data.ts";
 import {DATASETS} from "../loaders/registry.ts";
+import {frenchSpacing} from "../src/components/french-typography.js";
+import {readingBoxHtml} from "../src/components/reading-box.js";
+import {TRAPS} from "./traps.ts";
 import {formatDuration, LEVEL_NAMES, SLUG, validateDefi, DefiError, type Defi} from "./types.ts";
 
 /** A défi read from disk: its metadata and its Markdown body. */
@@ -97,21 +102,37 @@ const AUDIENCE_NAMES: Record<Defi["audience"][number], string> = {
   collège: "collège"
 };
 
+/** What a défi page shows of a dataset declaration. */
+export type DatasetFacts = Pick<
+  DatasetDeclaration,
+  "id" | "title" | "producer" | "vintage" | "cogVintage" | "level" | "reading"
+>;
+
+/** French prose for the page: HTML-escaped, with French spacing. */
+const prose = (text: string) => escapeText(frenchSpacing(text));
+
+const factsOf = (catalogue: readonly DatasetFacts[], id: string): DatasetFacts =>
+  catalogue.find((d) => d.id === id) ?? {id, title: id, producer: "", vintage: "", level: "commune"};
+
 /** The French metadata block of a défi page (pure). */
-export function metadataBlock(defi: Defi, datasetTitles: ReadonlyMap<string, string>): string {
+export function metadataBlock(defi: Defi, catalogue: readonly DatasetFacts[] = DATASETS): string {
   const datasets = defi.datasets
-    .map((id) => `<a href="../donnees/${id}">${escapeText(datasetTitles.get(id) ?? id)}</a>`)
+    .map((id) => `<a href="../donnees/${id}">${escapeText(factsOf(catalogue, id).title)}</a>`)
     .join(", ");
+  const demo = defi.demoData.meaningful
+    ? "suffisent pour pratiquer ce défi"
+    : "ne suffisent pas : il faut les fichiers réels";
   const rows: [string, string][] = [
-    ["Question", escapeText(defi.question)],
+    ["Question", prose(defi.question)],
     ["Données", `${datasets} (sigles et termes : <a href="../glossaire">glossaire</a>)`],
     ["Niveaux géographiques", defi.levels.map((l) => LEVEL_NAMES[l]).join(", ")],
     ["Public", defi.audience.map((a) => AUDIENCE_NAMES[a]).join(", ")],
-    ["Durée conseillée", formatDuration(defi.durationMinutes)]
+    ["Durée conseillée", formatDuration(defi.durationMinutes)],
+    ["Données de démonstration", `${prose(demo)}. ${prose(defi.demoData.note)}`]
   ];
   return [
     `<div class="card defi-fiche">`,
-    `<p style="font-size: 1.1rem; margin-top: 0;"><strong>${escapeText(defi.summary)}</strong></p>`,
+    `<p style="font-size: 1.1rem; margin-top: 0;"><strong>${prose(defi.summary)}</strong></p>`,
     `<dl class="kit-provenance">`,
     ...rows.map(([term, value]) => `<dt>${term}</dt><dd>${value}</dd>`),
     `</dl>`,
@@ -150,8 +171,120 @@ export function preambleBlock(defi: Defi): string {
   ].join("\n");
 }
 
+/** What the « Codes commune » column says of a dataset. */
+function communeCodes(d: DatasetFacts): string {
+  if (d.reading?.communeCodes) return d.reading.communeCodes;
+  if (d.level === "departement") return "codes de département";
+  if (d.cogVintage === undefined) return "—";
+  return d.cogVintage === COG_VINTAGE
+    ? `COG ${COG_VINTAGE}`
+    : `COG ${d.cogVintage}, à ramener au COG ${COG_VINTAGE}`;
+}
+
+/**
+ * The « Millésimes et pièges » section (pure): a table of the défi's sources with the date of their data and
+ * the vintage of their commune codes, the method traps it lists, then the « Lire cette donnée » box of each
+ * dataset that has reading facts.
+ */
+export function vintagesAndTraps(defi: Defi, catalogue: readonly DatasetFacts[] = DATASETS): string {
+  const sources = defi.datasets.map((id) => factsOf(catalogue, id));
+  const rows = sources.map(
+    (d) =>
+      `<tr><td><a href="../donnees/${d.id}">${prose(d.title)}</a></td><td>${prose(d.producer)}</td><td>${prose(d.reading?.dataDate ?? d.vintage)}</td><td>${prose(communeCodes(d))}</td></tr>`
+  );
+  const traps = [...defi.traps.map((id) => TRAPS[id]), ...(defi.ownTraps ?? [])];
+  const boxes = sources
+    .filter((d) => d.reading)
+    .map((d) => readingBoxHtml(d.reading!, {title: d.title, href: `../donnees/${d.id}`}));
+  return [
+    "## Millésimes et pièges",
+    "",
+    frenchSpacing(
+      "Les sources de ce défi ne décrivent pas la même date. Avant de les croiser, lisez de quand date chacune et dans quels codes commune elle est écrite :"
+    ),
+    "",
+    `<table class="kit-vintages">`,
+    `<thead><tr><th>Source</th><th>Producteur</th><th>Date des données</th><th>Codes commune</th></tr></thead>`,
+    `<tbody>`,
+    ...rows,
+    `</tbody>`,
+    `</table>`,
+    "",
+    frenchSpacing("Les pièges de méthode de ce défi :"),
+    "",
+    ...traps.map((t) => `- **${prose(t.title)}.** ${prose(t.text)}`),
+    "",
+    ...(boxes.length
+      ? [frenchSpacing("Pour chaque source, ce qu'il faut savoir pour la lire :"), "", ...boxes]
+      : [])
+  ]
+    .join("\n")
+    .trim();
+}
+
+/** The datathon frame of a défi (pure): « Livrable attendu », « Critères du jury », « Programme sur deux jours ». */
+export function datathonFrame(defi: Defi): string {
+  const day = (n: 1 | 2) => {
+    const steps = defi.programme.filter((p) => p.day === n);
+    const total = steps.reduce((s, p) => s + p.minutes, 0);
+    return [
+      `**Jour ${n}** (${formatDuration(total)} de travail)${frenchSpacing(" :")}`,
+      "",
+      ...steps.map((p) => `- ${formatDuration(p.minutes)} — ${prose(p.step)}`)
+    ];
+  };
+  return [
+    "## Livrable attendu",
+    "",
+    ...defi.deliverable.map((d) => `- ${prose(d)}`),
+    "",
+    "## Critères du jury",
+    "",
+    `<table class="kit-jury">`,
+    `<thead><tr><th>Critère</th><th>Points</th></tr></thead>`,
+    `<tbody>`,
+    ...defi.jury.map((c) => `<tr><td>${prose(c.criterion)}</td><td>${c.points}</td></tr>`),
+    `<tr><td><strong>Total</strong></td><td><strong>20</strong></td></tr>`,
+    `</tbody>`,
+    `</table>`,
+    "",
+    "## Programme sur deux jours",
+    "",
+    ...day(1),
+    "",
+    ...day(2)
+  ].join("\n");
+}
+
+/**
+ * The body with the « Millésimes et pièges » section inserted right after « Les données et leurs limites »
+ * (before the next `##` heading), and the datathon frame at the end.
+ */
+export function assembleBody(
+  defi: Defi,
+  body: string,
+  catalogue: readonly DatasetFacts[] = DATASETS
+): string {
+  const lines = body.trim().split("\n");
+  const limits = lines.findIndex((l) => l.trim() === "## Les données et leurs limites");
+  let next = lines.findIndex((l, i) => i > limits && /^## /.test(l));
+  if (next < 0) next = lines.length;
+  return [
+    ...lines.slice(0, next),
+    ...(next > 0 && lines[next - 1]!.trim() !== "" ? [""] : []),
+    vintagesAndTraps(defi, catalogue),
+    "",
+    ...lines.slice(next),
+    "",
+    datathonFrame(defi)
+  ].join("\n");
+}
+
 /** The whole page `src/defis/<id>.md` (pure). */
-export function renderDefiPage({defi, body}: LoadedDefi, datasetTitles: ReadonlyMap<string, string>): string {
+export function renderDefiPage(
+  {defi, body}: LoadedDefi,
+  catalogue: readonly DatasetFacts[] = DATASETS
+): string {
   return `---
 title: ${JSON.stringify(defi.title)}
 toc: true
@@ -161,11 +294,11 @@ toc: true
 
 # ${escapeText(defi.title)}
 
-${metadataBlock(defi, datasetTitles)}
+${metadataBlock(defi, catalogue)}
 
 ${preambleBlock(defi)}
 
-${body.trim()}
+${assembleBody(defi, body, catalogue)}
 `;
 }
 
@@ -212,14 +345,13 @@ async function writeIfChanged(path: string, text: string): Promise<boolean> {
  */
 export async function writeChallengePages(projectRoot: string): Promise<string[]> {
   const defis = await loadDefis(projectRoot);
-  const titles = new Map(DATASETS.map((d) => [d.id, d.title]));
   const out = pagesDir(projectRoot);
   await mkdir(out, {recursive: true});
   const changed: string[] = [];
   const expected = new Set(["index.md", ...defis.map((d) => `${d.defi.id}.md`)]);
   for (const loaded of defis) {
     const path = join(out, `${loaded.defi.id}.md`);
-    if (await writeIfChanged(path, renderDefiPage(loaded, titles))) changed.push(path);
+    if (await writeIfChanged(path, renderDefiPage(loaded))) changed.push(path);
   }
   const gallery = join(out, "index.md");
   if (await writeIfChanged(gallery, renderGallery(defis.map((d) => d.defi)))) changed.push(gallery);

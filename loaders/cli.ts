@@ -1,9 +1,11 @@
 /**
- * `npm run data -- <command>`: list | fetch [id…] | load <id> --input <file> [--output <file.parquet>] | check [id…].
+ * `npm run data -- <command>`: list | fetch [id…] | load <id> --input <file> [--output <file.parquet>] | check [id…]
+ * | basemap [--from <folder>].
  * Exit code 1 on any failure. Messages in French.
  */
 import {checkDataset, fetchDataset, listDatasets, loadDataset} from "./commands.ts";
 import {streamProgress} from "./core/progress.ts";
+import {buildBasemap} from "./geo/basemap.ts";
 import {DATASETS} from "./registry.ts";
 
 const USAGE = `Usage : npm run data -- <commande>
@@ -13,7 +15,8 @@ const USAGE = `Usage : npm run data -- <commande>
                                                (portails : variables DATA_GOUV_API et DATA_EDUCATION_API)
   load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
        [--attribution "<texte>"]               source du fichier à citer sous les cartes (contours)
-  check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)`;
+  check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)
+  basemap [--from <dossier>]                   reconstruire le fond de carte livré (data/basemap/) depuis ../shared/geo`;
 
 /** Parses `--name value` options and positional arguments. */
 export function parseArgs(args: readonly string[]): {positional: string[]; flags: Record<string, string>} {
@@ -108,6 +111,11 @@ export async function main(args: readonly string[]): Promise<number> {
         if (!found.length) log(`${id} : OK`);
       }
       return problems ? 1 : 0;
+    }
+    case "basemap": {
+      await buildBasemap({log, ...(flags.from ? {geoDir: flags.from} : {})});
+      log(`fond de carte écrit dans data/basemap/`);
+      return 0;
     }
     default:
       console.error(USAGE);

@@ -10,6 +10,7 @@ import JSZip from "jszip";
 import {writeParquet} from "./core/duckdb.ts";
 import type {SourceCheck} from "./core/dataset.ts";
 import {metaColumns, type DatasetMeta} from "./core/meta.ts";
+import type {ReadingGuide} from "./core/reading.ts";
 import {summarizeColumns} from "./core/schema.ts";
 import {fromArrowStream, type DataTable} from "./core/table.ts";
 import {DATASETS} from "./registry.ts";
@@ -49,6 +50,8 @@ export interface ServedMeta extends DatasetMeta {
   /** Dataset description, in French. */
   description: string;
   homepage?: string;
+  /** How to read it (the declaration's `reading` facts), for the « Lire cette donnée » box. */
+  reading?: ReadingGuide;
   /** Where the declared source was checked against public references, and when (absent: « à vérifier »). */
   sourceCheck?: SourceCheck;
 }
@@ -85,6 +88,7 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
     tableTitle: part ? part.title : declaration.title,
     description: declaration.description,
     ...(declaration.homepage ? {homepage: declaration.homepage} : {}),
+    ...(declaration.reading ? {reading: declaration.reading} : {}),
     ...(declaration.sourceCheck ? {sourceCheck: declaration.sourceCheck} : {})
   };
 }

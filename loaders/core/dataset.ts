@@ -9,6 +9,7 @@ import type {SourcePart} from "./meta.ts";
 import type {ColumnSpec} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
 import type {KitPaths} from "./paths.ts";
+import type {ReadingGuide} from "./reading.ts";
 import type {DataTable} from "./table.ts";
 import type {CommuneCodeMapper} from "./validate.ts";
 
@@ -131,6 +132,8 @@ export interface DatasetDeclaration {
   sourceCheck?: SourceCheck;
   /** Landing page for people (documentation only; never requested). */
   homepage?: string;
+  /** How to read it (edition, reference, scale, date, limits, sources): the « Lire cette donnée » box. */
+  reading?: ReadingGuide;
   /** How CSV files of this dataset are written (separator, encoding, disclaimer lines). */
   csv?: CsvFormat;
   /** Column whose values identify a row (used to diff two fetches). */

@@ -17,6 +17,8 @@ export interface KitPaths {
   site: string;
   /** Framework's cache of data loader outputs. */
   frameworkCache: string;
+  /** The committed offline basemap (`data/basemap/`, `npm run data -- basemap`): the maps' default boundaries. */
+  basemap: string;
 }
 
 /** The repository root (two levels above this file). */
@@ -30,6 +32,7 @@ export function kitPaths(root: string = REPO_ROOT): KitPaths {
     cache: join(root, "data", "cache"),
     lock: join(root, "data", "sources.lock.json"),
     site: join(root, "src"),
-    frameworkCache: join(root, "src", ".observablehq", "cache")
+    frameworkCache: join(root, "src", ".observablehq", "cache"),
+    basemap: join(root, "data", "basemap")
   };
 }

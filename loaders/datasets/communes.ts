@@ -84,6 +84,29 @@ export const communes: DatasetDeclaration = {
   homepage: "https://github.com/etalab/decoupage-administratif",
   key: "code",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Communes du Code officiel géographique 2026 de l'Insee, avec leur population légale et leur EPCI, diffusées par le paquet @etalab/decoupage-administratif 6.0.0.",
+    scale: "Une ligne par commune ; population municipale en habitants.",
+    dataDate:
+      "Découpage au 1er janvier 2026 ; populations légales de l'Insee fournies avec ce découpage (Mayotte : recensement de 2017).",
+    measures:
+      "Le découpage communal en vigueur, l'appartenance aux EPCI, départements et régions, et la population recensée.",
+    doesNotMeasure:
+      "La population présente à un moment donné (touristes, étudiants), ni la population des années des autres sources.",
+    limits: [
+      "Les autres sources sont codées dans des COG plus anciens : ramenez-les au COG 2026 avant de joindre.",
+      "Rapporter une source de 2019 à une population plus récente décale un peu les taux."
+    ],
+    sources: [
+      {label: "Insee, Code officiel géographique", url: "https://www.insee.fr/fr/information/2560452"},
+      {
+        label: "Paquet decoupage-administratif d'Etalab",
+        url: "https://github.com/etalab/decoupage-administratif"
+      }
+    ]
+  },
   offline: {
     status: "réel",
     build: communesFromPackage,

@@ -153,5 +153,27 @@ export const conseillersNumeriques: DatasetDeclaration = {
   },
   key: "id",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Liste des structures retenues pour accueillir des conseillers numériques France Services, publiée par l'ANCT en juin 2021, au lancement du programme.",
+    scale:
+      "Une ligne par structure d'accueil (l'employeur), avec le nombre de postes qui lui sont attribués.",
+    dataDate: "Postes validés en comité de sélection de mars à mai 2021 ; fichier de juin 2021.",
+    measures: "Les postes de conseillers attribués à chaque structure au printemps 2021.",
+    doesNotMeasure:
+      "Les conseillers en poste aujourd'hui, les lieux où ils tiennent leurs permanences, ni les heures d'accompagnement assurées.",
+    limits: [
+      "Environ 1 450 structures et 2 138 postes dans le fichier réel : le programme en a financé bien davantage ensuite.",
+      "Une structure d'accueil est souvent elle-même un lieu de médiation : n'additionnez pas postes et lieux.",
+      "Le poste est rattaché à la commune de la structure, pas forcément à celles où le conseiller intervient."
+    ],
+    sources: [
+      {
+        label: "Fichier de l'équipe cartographie de l'ANCT (juin 2021)",
+        url: "https://github.com/anct-carto/conseillers-numeriques"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoConseillers, note: DEMO_NOTE}
 };

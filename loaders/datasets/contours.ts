@@ -215,7 +215,7 @@ export const contours: DatasetDeclaration = {
   id: "contours",
   title: "Contours administratifs",
   description:
-    "Contours des communes, EPCI, départements et régions (IGN ADMIN EXPRESS COG, ou « contours administratifs » d'Etalab), ramenés aux codes du COG 2026 : les anciennes communes sont fusionnées dans leur commune actuelle. Un fichier GeoJSON, TopoJSON ou GeoParquet par niveau, en WGS 84 ou Lambert-93, avec sa source (--attribution). Sert de fond aux cartes des communes et des EPCI ; les cartes des départements et des régions ont un fond en tuiles qui ne demande aucun téléchargement.",
+    "Contours des communes, EPCI, départements et régions (IGN ADMIN EXPRESS COG, ou « contours administratifs » d'Etalab), ramenés aux codes du COG 2026 : les anciennes communes sont fusionnées dans leur commune actuelle. Un fichier GeoJSON, TopoJSON ou GeoParquet par niveau, en WGS 84 ou Lambert-93, avec sa source (--attribution). Remplace, niveau par niveau, le fond de carte livré avec le kit (data/basemap/, contours réels simplifiés, construit par npm run data -- basemap).",
   producer: "IGN ; Etalab ; INSEE (COG)",
   licence: "Licence Ouverte 2.0 (Etalab)",
   vintage: "COG 2026 (codes) ; géométries selon le fichier chargé",
@@ -243,9 +243,9 @@ export const contours: DatasetDeclaration = {
   ],
   ingest: ingestContours,
   offline: {
-    // Nothing is shipped: an empty table (the maps of communes and EPCI then say how to load contours).
+    // No table is shipped: the maps draw the committed basemap (data/basemap/) until contours are loaded.
     status: "réel",
     build: () => tableFromRows(summarizeColumns(columns), []),
-    note: `Aucun contour n'est livré avec le kit : npm run data -- load contours --input <fichier> --attribution "<source>".`
+    note: `Table vide : les cartes utilisent le fond livré avec le kit (data/basemap/). Pour des contours plus fins ou plus récents : npm run data -- load contours --input <fichier> --attribution "<source>".`
   }
 };

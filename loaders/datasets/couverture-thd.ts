@@ -138,5 +138,30 @@ export const couvertureThd: DatasetDeclaration = {
   csv: {delimiter: ";", skipLines: "auto", headerHints: ["code_insee;", "code_commune;"]},
   key: "code_commune",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Fichier « Ma connexion internet » de l'ARCEP par commune (version bêta), état au 30 septembre 2019. L'ARCEP en publie une nouvelle version chaque trimestre.",
+    scale:
+      "Nombre de locaux (logements et locaux professionnels) de la commune, et nombre de locaux éligibles à chaque classe de débit maximal : au moins 0,5, 3, 8, 30, 100 Mbit/s et 1 Gbit/s. Une part se calcule sur le nombre total de locaux ; l'écart entre deux parts se dit en points.",
+    dataDate: "30 septembre 2019.",
+    measures:
+      "Ce qu'il est possible de souscrire dans chaque local : l'éligibilité au meilleur débit disponible, toutes technologies de réseau fixe confondues.",
+    doesNotMeasure:
+      "Les abonnements, les débits réellement obtenus ni l'usage d'internet ; ni le réseau mobile.",
+    limits: [
+      "La classe « 1 Gbit/s et plus » comprend la fibre jusqu'à l'abonné (FttH), mais aussi le câble modernisé : ce n'est pas la fibre seule.",
+      "Éligible ne veut pas dire abonné.",
+      "Le déploiement a beaucoup avancé depuis 2019 : ne lisez pas ces chiffres comme la couverture d'aujourd'hui.",
+      "Les communes fusionnées depuis 2019 s'additionnent (locaux et locaux éligibles) avant de recalculer la part."
+    ],
+    sources: [
+      {label: "ARCEP, Ma connexion internet", url: "https://maconnexioninternet.arcep.fr/"},
+      {
+        label:
+          "Extrait réel repris par Data For Good (saison 8, La MedNum, 2020) ; sa première ligne est un avertissement de l'ARCEP"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoCouverture, note: DEMO_NOTE}
 };

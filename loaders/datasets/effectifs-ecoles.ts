@@ -221,5 +221,26 @@ export const effectifsEcoles: DatasetDeclaration = {
   key: "uai",
   columns: EFFECTIFS_COLUMNS,
   prepare: prepareEffectifs,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Effectifs d'élèves et nombre de classes des écoles, publiés par la DEPP pour les rentrées 2019 à 2022.",
+    scale: "Nombres d'élèves et de classes par école, par niveau.",
+    dataDate: "Constat de chaque rentrée scolaire, de 2019 à 2022.",
+    communeCodes: "retrouvés par le kit d'après le nom et le code postal, dans le COG 2026",
+    measures: "Les élèves inscrits dans chaque école à la rentrée.",
+    doesNotMeasure:
+      "Les enfants qui habitent la commune (beaucoup sont scolarisés ailleurs), ni les familles.",
+    limits: [
+      "La DEPP publie ces effectifs école par école. Sur ses pages, le kit applique sa propre règle de diffusion des petits effectifs : il masque les effectifs de 1 à 10 élèves d'une école ou d'une commune, et d'autres cases pour qu'on ne puisse pas les retrouver par soustraction. Une case masquée par le kit est un trou, pas un zéro, et pas un secret statistique de la source.",
+      "Le fichier donne la commune par son nom : quelques écoles ne sont pas retrouvées."
+    ],
+    sources: [
+      {
+        label: "DEPP, effectifs et classes des écoles (data.education.gouv.fr)",
+        url: "https://data.education.gouv.fr/explore/dataset/fr-en-ecoles-effectifs-nb_classes/"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoEffectifs, note: DEMO_NOTE}
 };

@@ -14,7 +14,7 @@ import {tableFromRows, type Cell, type DataTable} from "../core/table.ts";
 const score = (name: string, description: string, aliases: string[]): ColumnSpec => ({
   name,
   type: "number",
-  description: `${description} (indice, 100 = moyenne de référence, plus haut = plus fragile)`,
+  description: `${description} (indice, 100 = moyenne de la région de l'IRIS, plus haut = plus fragile)`,
   unit: "indice",
   nullable: true,
   min: 0,
@@ -217,7 +217,7 @@ export const fragiliteNumerique: DatasetDeclaration = {
   title: "Indice de fragilité numérique (IRIS)",
   description:
     "Indice de fragilité numérique de première génération (4 axes : accès à l'information, accès aux interfaces numériques, compétences administratives, compétences numériques/scolaires), par IRIS, avec une agrégation communale pondérée par la population.",
-  producer: "La MedNum, ANSA, SGAR Occitanie, Institut national de la recherche",
+  producer: "La MedNum, ANSA, SGAR Occitanie, Institut du Numérique Responsable (INR)",
   licence: "Licence Ouverte 2.0 (à vérifier)",
   vintage: "2019-2020",
   updateFrequency: "ponctuelle (nouvelle méthode en 2023)",
@@ -252,5 +252,42 @@ export const fragiliteNumerique: DatasetDeclaration = {
       build: aggregateByCommune
     }
   ],
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Première édition de l'indice (2019-2020), à quatre axes : accès à l'information, accès aux interfaces numériques, compétences administratives, compétences numériques et scolaires ; extraite du tableau de bord de La MedNum. L'édition actuelle (2023, sur fragilite-numerique.fr) suit une autre méthode : une échelle de 1 à 10, cinq indicateurs (non-couverture en très haut débit et en 4G, part des 65 ans et plus, part des personnes peu ou pas diplômées, taux de pauvreté) et trois déclinaisons (tout âge, senior, jeune). Le kit ne la lit pas encore, et ses scores ne se comparent pas à ceux de la première édition.",
+    reference:
+      "100 = moyenne, pondérée par la population, des IRIS de la même région, et non de la France. Mesuré sur le fichier réel : la moyenne pondérée de chaque région est comprise entre 98,8 et 99,9 (99,4 pour la France entière), celle des départements entre 96,6 et 109,9.",
+    warning:
+      "Dans cette édition, 100 est la moyenne de la région de l'IRIS, pas celle de la France : comparez des territoires d'une même région. Un classement ou une carte nationale de ces scores mélange des références régionales différentes.",
+    scale:
+      "Indice sans unité, autour de 100 ; plus haut = plus fragile. Le score global combine les sous-totaux « accès » et « compétences », eux-mêmes tirés des quatre axes.",
+    dataDate:
+      "Indice publié en 2019-2020, calculé pour l'essentiel sur le recensement de la population de 2016 (Insee).",
+    measures:
+      "Un risque de fragilité numérique, estimé à partir des caractéristiques des habitants de chaque IRIS (âge, diplôme, pauvreté, situation familiale…) et de la couverture des réseaux.",
+    doesNotMeasure:
+      "Les usages ni les compétences réelles des personnes : personne n'a été interrogé. Ni l'offre de médiation numérique du territoire.",
+    limits: [
+      "Relatif à la région : deux scores de régions différentes n'ont pas la même référence.",
+      "Construit avec la pauvreté, l'âge, le diplôme et la couverture réseau : le rapprocher de ces variables, ou de l'IPS des écoles, est en partie circulaire.",
+      "La table par commune du kit est la moyenne des IRIS pondérée par leur population ; les arrondissements de Paris, Lyon et Marseille et les communes fusionnées depuis 2020 sont à ramener au COG 2026.",
+      "La licence n'est pas indiquée dans l'extrait repris : à vérifier auprès de La MedNum avant une publication."
+    ],
+    sources: [
+      {
+        label: "Portail de l'indice, édition 2023 (fragilite-numerique.fr)",
+        url: "https://www.fragilite-numerique.fr/"
+      },
+      {
+        label: "Comment est construit l'indice (édition actuelle)",
+        url: "https://infos.fragilite-numerique.fr/ressources-cgu"
+      },
+      {
+        label:
+          "Moyennes régionales et départementales mesurées par le kit sur l'extrait réel du tableau de bord de La MedNum (dépôt de Data For Good, 2020)"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoIfn, note: DEMO_NOTE}
 };

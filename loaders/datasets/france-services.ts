@@ -97,5 +97,24 @@ export const franceServices: DatasetDeclaration = {
   csv: {delimiter: "auto"},
   key: "id",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition: "Liste officielle des France services de l'ANCT, état au 1er août 2024.",
+    scale: "Une ligne par structure (principale, antenne ou itinérante), avec sa commune et ses coordonnées.",
+    dataDate: "1er août 2024.",
+    measures: "Où se trouvent les guichets France services labellisés.",
+    doesNotMeasure: "Les horaires réellement tenus, la fréquentation, ni le temps de trajet des habitants.",
+    limits: [
+      "Une France services itinérante a plusieurs arrêts ; le fichier n'en donne qu'une position.",
+      "Des structures ouvrent et ferment chaque mois : le réseau a changé depuis août 2024.",
+      "Quelques lignes n'ont pas de coordonnées : le kit prend alors la position de la commune."
+    ],
+    sources: [
+      {
+        label: "ANCT, liste des structures France services (data.gouv.fr)",
+        url: "https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoFranceServices, note: DEMO_NOTE}
 };

@@ -197,5 +197,28 @@ export const ips: DatasetDeclaration = {
   key: "uai",
   columns: IPS_COLUMNS,
   prepare: prepareIps,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Indice de position sociale publié par la DEPP pour la rentrée 2021 (première version des fichiers ; les défis lisent celui des écoles). À partir de la rentrée 2022, la DEPP a changé de méthode : les IPS de 2021 et des années suivantes ne se comparent pas directement.",
+    scale: "Indice sans unité ; plus il est haut, plus le milieu social des élèves est favorable.",
+    dataDate: "Rentrée 2021 (année scolaire 2021-2022).",
+    communeCodes: "codes publiés par la DEPP pour la rentrée 2021, à ramener au COG 2026",
+    measures:
+      "La moyenne, sur les élèves de l'établissement, d'un indice attaché à la profession de leurs parents et représentatif des conditions familiales favorables à la réussite scolaire.",
+    doesNotMeasure:
+      "Les résultats des élèves, le revenu des familles, ni leur équipement ou leurs compétences numériques.",
+    limits: [
+      "Une moyenne d'école masque la diversité des familles.",
+      "Le kit fait la moyenne simple des écoles d'une commune : une petite école y pèse autant qu'une grande.",
+      "La méthode a changé en 2022 : ne mélangez pas les millésimes."
+    ],
+    sources: [
+      {
+        label: "DEPP, IPS des écoles (data.education.gouv.fr)",
+        url: "https://data.education.gouv.fr/explore/dataset/fr-en-ips_ecoles/"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoIps, note: DEMO_NOTE}
 };

@@ -258,5 +258,29 @@ export const lieuxMediationNumerique: DatasetDeclaration = {
   ],
   prepare: (raw, variant) => (variant === "legacy" ? normalizeLegacy(raw) : raw),
   deriveCommuneCode: DERIVATION,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Lieux décrits selon le standard de données de La MedNum (version 1.0.2), consolidés par l'ANCT dans la Cartographie nationale des lieux d'inclusion numérique ; le fichier national est mis à jour chaque jour.",
+    scale:
+      "Une ligne par lieu déclaré ; le kit les compte par commune et rapporte ce nombre à 10 000 habitants.",
+    dataDate: "Date du fichier chargé (voir « Récupéré le ») ; chaque lieu porte sa date de mise à jour.",
+    measures:
+      "Les lieux qui se déclarent comme offrant un accompagnement au numérique (médiathèques, centres sociaux, France services, associations…).",
+    doesNotMeasure:
+      "Les horaires réels, la capacité d'accueil, la qualité de l'accompagnement ni le nombre de personnes aidées.",
+    limits: [
+      "La base dépend des déclarations : un territoire bien animé déclare davantage de lieux.",
+      "Les lieux itinérants comptent dans leur commune de rattachement.",
+      "Le code commune manque souvent : le kit le retrouve d'après le nom et le code postal (voir « Codes commune déduits »).",
+      "Un lieu n'est pas un poste : ne l'additionnez pas aux conseillers numériques."
+    ],
+    sources: [
+      {
+        label: "Standard de données des lieux de médiation numérique (schema.data.gouv.fr)",
+        url: "https://schema.data.gouv.fr/LaMednum/standard-mediation-num"
+      }
+    ]
+  },
   offline: {status: "démonstration", build: demoLieux, note: DEMO_NOTE}
 };

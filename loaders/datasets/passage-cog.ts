@@ -50,6 +50,22 @@ export const passageCog: DatasetDeclaration = {
   homepage: "https://www.insee.fr/fr/information/2560452",
   key: "ancien_code",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Table construite par le kit à partir du COG 2026 : anciens codes de chaque commune, communes déléguées et associées, arrondissements municipaux.",
+    scale: "Un ancien code commune par ligne, et le code de la commune actuelle qui le contient.",
+    dataDate: "Découpage au 1er janvier 2026.",
+    measures: "Dans quelle commune d'aujourd'hui se trouve chaque ancien code.",
+    doesNotMeasure:
+      "Les partages d'une ancienne commune entre plusieurs communes actuelles (rares), ni la population de chaque ancienne commune.",
+    limits: [
+      "Après le passage, plusieurs lignes d'une source tombent parfois dans la même commune : additionnez les effectifs, pondérez les indices par la population."
+    ],
+    sources: [
+      {label: "Insee, Code officiel géographique", url: "https://www.insee.fr/fr/information/2560452"}
+    ]
+  },
   offline: {
     status: "réel",
     build: () => passageTable(),

@@ -92,5 +92,27 @@ export const pauvrete: DatasetDeclaration = {
   ],
   key: "code_commune",
   columns,
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Taux de pauvreté par commune du dispositif FILOSOFI de l'Insee. Le kit télécharge le millésime 2021 ; un fichier plus ancien chargé à la main (millésimes 2017 à 2020, ou l'extrait repris par Data For Good en 2020, probablement 2017) garde son propre millésime, indiqué dans la provenance.",
+    reference: "Seuil de pauvreté : 60 % du niveau de vie médian national.",
+    scale: "Pourcentage des habitants vivant sous le seuil ; l'écart entre deux communes se dit en points.",
+    dataDate:
+      "Revenus de l'année du millésime : 2021 pour le fichier que télécharge le kit, 2017 (probablement) pour l'extrait de Data For Good.",
+    measures:
+      "La part des personnes dont le niveau de vie (revenu disponible du ménage par unité de consommation) est inférieur au seuil de pauvreté.",
+    doesNotMeasure:
+      "La pauvreté en conditions de vie, ni le nombre de personnes pauvres, ni les revenus d'aujourd'hui.",
+    limits: [
+      "Secret statistique de l'Insee : le taux n'est publié que pour les communes qui comptent assez de ménages ; dans l'extrait de Data For Good, il manque pour environ 29 400 communes sur 35 000.",
+      "Les taux communaux existent pour la France métropolitaine, la Martinique et La Réunion, pas pour les autres départements d'outre-mer.",
+      "Un taux communal décrit la commune, pas ses habitants un par un."
+    ],
+    sources: [
+      {label: "Insee, dispositif FILOSOFI", url: "https://www.insee.fr/fr/metadonnees/source/serie/s1172"},
+      {label: "Extrait repris par Data For Good (saison 8, La MedNum, 2020)"}
+    ]
+  },
   offline: {status: "démonstration", build: demoPauvrete, note: DEMO_NOTE}
 };

@@ -130,6 +130,30 @@ export const tne: DatasetDeclaration = {
     dispositif: (value, record) => text(value) || (/\((.+)\)/.exec(text(record.vague))?.[1] ?? ""),
     annee_entree: (value) => /(\d{4})/.exec(text(value))?.[1] ?? text(value)
   }),
+  // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
+  reading: {
+    edition:
+      "Liste des départements Territoires numériques éducatifs compilée pour le kit à partir d'annonces publiques (ministère, académie de Rennes, Banque des Territoires) : ce n'est pas un fichier de la DNE.",
+    scale: "Un département par ligne, avec son année d'entrée dans le programme.",
+    dataDate: "Vagues de 2020 (Aisne, Val-d'Oise) et de 2021 (dix départements).",
+    measures: "Quels départements sont entrés dans le programme, et quand.",
+    doesNotMeasure:
+      "Les moyens engagés, les équipements, les personnes formées ni les effets du programme. La DNE publie des tableaux de suivi (déploiement, formations, audiences) que le kit ne lit pas.",
+    limits: [
+      "Liste recopiée à la main : vérifiez-la avant une publication.",
+      "Les départements du programme ont été choisis : les comparer aux autres ne mesure pas l'effet du programme."
+    ],
+    sources: [
+      {
+        label: "Académie de Rennes, le Territoire numérique éducatif du Finistère",
+        url: "https://www.ac-rennes.fr/territoire-numerique-educatif-du-finistere-123169"
+      },
+      {
+        label: "Banque des Territoires, « Les territoires numériques éducatifs prennent leur envol »",
+        url: "https://banquedesterritoires.fr/les-territoires-numeriques-educatifs-prennent-leur-envol"
+      }
+    ]
+  },
   offline: {
     status: "réel",
     build: tneDepartements,

@@ -323,7 +323,8 @@ export function mapTopology(
   };
   let topo = presimplify(toTopology({[level]: fc}, 1e7) as SimplifiableTopology);
   const keep = options.keep ?? 0.15;
-  if (keep < 1) topo = simplify(topo, quantile(topo, 1 - keep));
+  // topojson-simplify sorts weights in descending order: its p-quantile keeps a share p of the points.
+  if (keep < 1) topo = simplify(topo, quantile(topo, keep));
   topo = quantize(topo, options.quantization ?? 1e5);
   return Object.assign(topo, {
     kit: {

@@ -9,6 +9,7 @@ import {fromArrowStream, rowAt} from "../core/table.ts";
 import {resolveDataset} from "../resolve.ts";
 import type {Level} from "./codes.ts";
 import {aggregate} from "./aggregate.ts";
+import {readBasemap} from "./basemap.ts";
 import {cogDepartements, cogEpci, cogRegions} from "./cog-data.ts";
 import {DROM_INSETS} from "../../src/components/insets.js";
 import {CHEF_LIEU_POSITIONS} from "./tilegrid.ts";
@@ -34,10 +35,16 @@ export async function contoursOnDisk(
   return null;
 }
 
-/** The topology to print for a map loader: the one on disk, or an empty topology that says it is absent. */
-export async function contoursOrAbsent(level: Level, paths?: KitPaths): Promise<unknown> {
-  const found = await contoursOnDisk(level, paths);
-  if (found) {
+/**
+ * The topology to print for a map loader, level by level: contours loaded (snapshot) or fetched (cache), else the
+ * committed basemap (`data/basemap/`), else an empty topology that says it is absent. `kit.origin` says which.
+ */
+export async function contoursOrAbsent(level: Level, paths: KitPaths = kitPaths()): Promise<unknown> {
+  const found = (await contoursOnDisk(level, paths)) ?? {
+    origin: "basemap",
+    topology: await readBasemap(level, paths.basemap)
+  };
+  if (found.topology) {
     const topology = found.topology as {kit?: object};
     return {...topology, kit: {...topology.kit, origin: found.origin}};
   }

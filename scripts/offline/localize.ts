@@ -5,6 +5,7 @@
  */
 import {readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
+import {accessibleHtml} from "./accessibility.ts";
 
 /** Label replacements in Framework's page shell (exact strings, so an upgrade that changes them is visible). */
 export const SHELL_LABELS: [string, string][] = [
@@ -25,7 +26,7 @@ export function localizeDist(dist: string): number {
   let count = 0;
   for (const file of htmlFiles(dist)) {
     const html = readFileSync(file, "utf-8");
-    const localized = localizeHtml(html);
+    const localized = accessibleHtml(localizeHtml(html));
     if (localized !== html) writeFileSync(file, localized);
     count++;
   }

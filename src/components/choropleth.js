@@ -264,7 +264,58 @@ export function choropleth(topology, rows, options = {}) {
   });
   fig.dataset.render = render;
   fig.dataset.features = String(shown.length);
+  fig.insertBefore(
+    valuesTable(shown, {title, label, name: nameOf, text}),
+    fig.querySelector(".kit-map-attribution")
+  );
   return fig;
+}
+
+/**
+ * The text alternative of a map, reachable by keyboard: a disclosure « Tableau des valeurs » whose table (name,
+ * code, value or « secret statistique » / « pas de donnée ») is built the first time it is opened (all communes
+ * make 35 000 rows). Its scroll container is focusable, so the keyboard can scroll it.
+ * @param {object[]} territories the geometry objects shown (id, properties)
+ * @param {{title: string, label: string, name: (f: object) => string, text: (f: object) => string}} options
+ */
+export function valuesTable(territories, {title, label, name, text}) {
+  const details = document.createElement("details");
+  details.className = "kit-map-table no-print";
+  const summary = document.createElement("summary");
+  summary.textContent = `Tableau des valeurs (${territories.length} territoires)`;
+  details.append(summary);
+  details.addEventListener("toggle", () => {
+    if (!details.open || details.querySelector("table")) return;
+    const scroll = document.createElement("div");
+    scroll.className = "kit-map-table-scroll";
+    scroll.tabIndex = 0;
+    scroll.setAttribute("role", "region");
+    scroll.setAttribute("aria-label", `Valeurs de la carte : ${title}`);
+    const table = document.createElement("table");
+    const caption = table.createCaption();
+    caption.textContent = title;
+    const head = table.createTHead().insertRow();
+    for (const h of ["Territoire", "Code", label]) {
+      const th = document.createElement("th");
+      th.scope = "col";
+      th.textContent = h;
+      head.append(th);
+    }
+    const body = table.createTBody();
+    const sorted = [...territories].sort((a, b) => name(a).localeCompare(name(b), "fr"));
+    for (const f of sorted) {
+      const row = body.insertRow();
+      const th = document.createElement("th");
+      th.scope = "row";
+      th.textContent = name(f);
+      row.append(th);
+      row.insertCell().textContent = String(f.id);
+      row.insertCell().textContent = text(f);
+    }
+    scroll.append(table);
+    details.append(scroll);
+  });
+  return details;
 }
 
 /**
@@ -294,6 +345,8 @@ const STYLE = `.kit-map{margin:1rem 0;max-width:100%}.kit-map-title{font-weight:
 .kit-map-legend-extra{font-size:12px;display:flex;gap:1rem;align-items:center;margin:.2rem 0}
 .kit-map-swatch{display:inline-flex;gap:.3rem;align-items:center}.kit-map svg[role=img]:focus,.kit-map path[tabindex]:focus{outline:2px solid #0b5cad;outline-offset:1px}
 .kit-map-note{font-size:12px;color:#6b3d00}.kit-map-attribution{font-size:11px;color:#555;margin:.2rem 0}
+.kit-map-table summary{cursor:pointer;font-size:13px;color:#0b5cad;text-decoration:underline}.kit-map-table-scroll{max-height:320px;overflow:auto}
+.kit-map-table table{font-size:12px}.kit-map-table th[scope=row]{font-weight:normal}
 .kit-map-export{display:flex;gap:.5rem}.kit-map-export button{font-size:12px}`;
 
 function ensureStyle(doc) {

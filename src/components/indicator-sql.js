@@ -177,7 +177,8 @@ export function indicatorSql(state, measures) {
   const value = {
     sum: den ? `${scale} * sum(num) / nullif(sum(den), 0)` : "sum(num)",
     mean: `avg(CASE WHEN ${ok} THEN ${x} END)`,
-    weighted: `sum(CASE WHEN ${ok} THEN pop * ${x} END) / nullif(sum(CASE WHEN ${ok} AND ${x} IS NOT NULL THEN pop END), 0)`
+    // (x in parentheses: `pop * 10000 * num` would overflow INTEGER populations of large communes)
+    weighted: `sum(CASE WHEN ${ok} THEN pop * (${x}) END) / nullif(sum(CASE WHEN ${ok} AND (${x}) IS NOT NULL THEN pop END), 0)`
   }[state.agg];
   if (!value) throw new Error(`agrégation inconnue : ${state.agg}`);
   const secret = den ? `(denominateur > 0 AND denominateur < ${threshold})` : "false";

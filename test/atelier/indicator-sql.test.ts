@@ -1,60 +1,14 @@
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {mulberry32} from "../../loaders/core/prng.ts";
 import {
   DEFAULT_STATE,
   indicatorSql,
   indicatorTables,
-  measuresOf,
   paramsFromState,
   stateFromParams,
   type IndicatorState
 } from "../../src/components/indicator-sql.js";
-
-/** Synthetic communes in 2 régions / 3 départements, and a table of places (several rows per commune). */
-function fixture() {
-  const random = mulberry32(7);
-  const communes = Array.from({length: 60}, (_, i) => {
-    const departement = ["01", "2A", "971"][i % 3]!;
-    return {
-      code: `${departement.slice(0, 2)}${String(100 + i).padStart(3, "0")}`,
-      departement,
-      region: departement === "971" ? "01" : departement === "2A" ? "94" : "84",
-      epci: `2000000${String(i % 5).padStart(2, "0")}`,
-      population: i % 7 === 0 ? 5 : Math.floor(random() * 5000) + 20
-    };
-  });
-  // Arrondissements (or older codes) of the first communes: places coded so count in their commune.
-  const passage = communes
-    .slice(0, 6)
-    .map((c, i) => ({ancien_code: `${c.code.slice(0, 2)}9${10 + i}`, code_commune: c.code}));
-  const perCode = (code: string, min: number) =>
-    Array.from({length: Math.floor(random() * 4) + min}, (_, k) => ({code_insee: code, places: k + 1}));
-  const places = [
-    ...communes.flatMap((c) => perCode(c.code, 0)),
-    ...passage.flatMap((p) => perCode(p.ancien_code, 1))
-  ];
-  return {communes, places, passage};
-}
-
-const metas = [
-  {
-    name: "communes",
-    columns: [
-      {name: "code", type: "code:commune"},
-      {name: "population", type: "integer", description: "Population"}
-    ]
-  },
-  {
-    name: "lieux-test",
-    columns: [
-      {name: "code_insee", type: "code:commune"},
-      {name: "places", type: "integer", description: "Places"}
-    ]
-  },
-  {name: "sans-commune", columns: [{name: "x", type: "number"}]}
-];
-const measures = metas.flatMap(measuresOf);
+import {fixture, loadFixture, measures} from "./indicator-fixture.ts";
 
 describe("indicatorSql on DuckDB", () => {
   const {communes, passage, places: raw} = fixture();
@@ -73,23 +27,7 @@ describe("indicatorSql on DuckDB", () => {
   };
   beforeAll(async () => {
     connection = await (await DuckDBInstance.create(":memory:")).connect();
-    await connection.run(
-      "CREATE TABLE communes (code VARCHAR, departement VARCHAR, region VARCHAR, epci VARCHAR, population BIGINT)"
-    );
-    for (const c of communes)
-      await connection.run(
-        `INSERT INTO communes VALUES ('${c.code}', '${c.departement}', '${c.region}', '${c.epci}', ${c.population})`
-      );
-    await connection.run("CREATE TABLE lieux_test (code_insee VARCHAR, places BIGINT)");
-    for (const p of raw)
-      await connection.run(`INSERT INTO lieux_test VALUES ('${p.code_insee}', ${p.places})`);
-    await connection.run(
-      "CREATE TABLE passage_cog (ancien_code VARCHAR, code_commune VARCHAR, raison VARCHAR)"
-    );
-    for (const p of passage)
-      await connection.run(
-        `INSERT INTO passage_cog VALUES ('${p.ancien_code}', '${p.code_commune}', 'arrondissement-municipal')`
-      );
+    await loadFixture(connection, {communes, passage, places: raw});
   });
 
   it("counts rows coded by an arrondissement or an older code in today's commune", async () => {
@@ -169,6 +107,24 @@ describe("indicatorSql on DuckDB", () => {
       const codes = new Set(inRegion.filter((c) => c.epci === r.code).map((c) => c.code));
       const sum = places.filter((p) => codes.has(p.code_insee)).reduce((s, p) => s + p.places, 0);
       expect(Number(r.valeur ?? 0)).toBe(sum);
+    }
+  });
+
+  it("weighted mean of ratios does not overflow INTEGER populations (a commune of 400 000)", async () => {
+    await connection.run("CREATE TABLE big AS SELECT * FROM communes");
+    await connection.run("ALTER TABLE communes ALTER population TYPE INTEGER");
+    await connection.run(`UPDATE communes SET population = 400000 WHERE code = '${communes[1]!.code}'`);
+    try {
+      const rows = await run({
+        num: "lieux-test.*",
+        den: "communes.population",
+        level: "region",
+        agg: "weighted"
+      });
+      expect(rows.some((r) => r.valeur !== null)).toBe(true);
+    } finally {
+      await connection.run("CREATE OR REPLACE TABLE communes AS SELECT * FROM big");
+      await connection.run("DROP TABLE big");
     }
   });
 

@@ -4,28 +4,13 @@ import {describe, expect, it} from "vitest";
 import {checkBody, defiIds, loadDefi, renderDefiPage} from "../../challenges/pages.ts";
 import {DefiError, formatDuration, validateDefi, type Defi} from "../../challenges/types.ts";
 import {DATASETS} from "../../loaders/registry.ts";
+import {exampleDefi, KIT_DEFIS} from "./example-defi.ts";
 
 const root = join(import.meta.dirname, "..", "..");
 const known = DATASETS.map((d) => d.id);
-const REQUIRED = [
-  "fragilite-mediation",
-  "acces-france-services",
-  "tres-haut-debit",
-  "ecole-numerique",
-  "parentalite-numerique",
-  "diagnostic-territorial"
-];
+const REQUIRED = KIT_DEFIS;
 
-const valid: Defi = {
-  id: "exemple",
-  title: "Exemple",
-  summary: "Une ligne.",
-  question: "Une question ?",
-  datasets: ["communes"],
-  levels: ["commune"],
-  audience: ["collège"],
-  durationMinutes: 60
-};
+const valid: Defi = exampleDefi;
 
 describe("the défis of challenges/", () => {
   it("include the six défis of the kit", async () => {
@@ -37,7 +22,7 @@ describe("the défis of challenges/", () => {
     async (id) => {
       const loaded = await loadDefi(root, id);
       const {defi, body} = loaded;
-      const page = renderDefiPage(loaded, new Map());
+      const page = renderDefiPage(loaded);
       expect(defi.id).toBe(id);
       for (const dataset of defi.datasets) expect(known).toContain(dataset);
       // At least three starter charts and one map, with their code shown.

@@ -1,20 +1,12 @@
-import {cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {existsSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {starterCells, teamSlug} from "../../challenges/notebook.ts";
 import {loadDefi, writeChallengePages} from "../../challenges/pages.ts";
 import {main} from "../../scripts/new.ts";
+import {defiProject} from "./project.ts";
 
-const root = join(import.meta.dirname, "..", "..");
-
-function project(): string {
-  const dir = mkdtempSync(join(tmpdir(), "new-"));
-  cpSync(join(root, "challenges", "tres-haut-debit"), join(dir, "challenges", "tres-haut-debit"), {
-    recursive: true
-  });
-  return dir;
-}
+const project = () => defiProject("tres-haut-debit");
 
 /** Runs `npm run new -- …args` in `dir`; returns the exit code and what was printed. */
 async function run(dir: string, ...args: string[]) {

@@ -37,6 +37,25 @@ describe("choropleth (jsdom)", () => {
     const fig = choropleth(topology, [], {title: "Zoom", within: {region: "84"}, regionOf});
     expect(fig.querySelectorAll("svg[role=img] path[aria-label]").length).toBe(2);
   });
+  it("offers the values as a table, built when it is opened, secret and missing said in words", () => {
+    const rows = [
+      {code: "01", value: 1.5},
+      {code: "02", value: "s"}
+    ];
+    const fig = choropleth(topology, rows, {title: "Essai", label: "Indicateur"});
+    const details = fig.querySelector("details.kit-map-table") as HTMLDetailsElement;
+    expect(details.querySelector("summary")?.textContent).toBe("Tableau des valeurs (101 territoires)");
+    expect(details.querySelector("table")).toBeNull();
+    details.open = true;
+    details.dispatchEvent(new Event("toggle"));
+    const table = details.querySelector(".kit-map-table-scroll[tabindex='0'] table")!;
+    expect(table.querySelectorAll("tbody tr").length).toBe(101);
+    const row = (code: string) =>
+      [...table.querySelectorAll("tbody tr")].find((r) => r.children[1]?.textContent === code)?.textContent;
+    expect(row("01")).toMatch(/1,5$/);
+    expect(row("02")).toMatch(/secret statistique$/);
+    expect(row("03")).toMatch(/pas de donnée$/);
+  });
 });
 
 describe("pointMap (jsdom)", () => {

@@ -78,6 +78,9 @@ function distParquet(dist: string, name: string): string {
 const COMPARED_SQL = `SELECT region, count(*) AS communes, sum(population) AS population, avg(population) AS moyenne
 FROM communes GROUP BY region ORDER BY region`;
 
+/** Pages that show SQL as text but compute in JavaScript: they must not load DuckDB-Wasm either. */
+const COMPUTED_IN_JS = ["/indicateurs", "/tableau-de-bord"];
+
 export const atelierScenarios: Scenario[] = [
   {
     name: "atelier: ?sql= runs at load and shows 42",
@@ -178,10 +181,12 @@ export const atelierScenarios: Scenario[] = [
   },
   {
     name: "pages without SQL load no DuckDB file",
-    paths: ["/", "/donnees/"],
+    paths: ["/", "/donnees/", ...COMPUTED_IN_JS],
     async run({reports}) {
       const problems: string[] = [];
-      for (const report of reports.filter((r) => r.path === "/" || r.path.startsWith("/donnees/"))) {
+      const checked = (path: string) =>
+        path === "/" || path.startsWith("/donnees/") || COMPUTED_IN_JS.includes(path);
+      for (const report of reports.filter((r) => checked(r.path))) {
         const duckdb = report.urls.filter((u) => /duckdb/i.test(u));
         if (duckdb.length) problems.push(`${report.path} requested ${duckdb.join(", ")}`);
       }

@@ -51,6 +51,41 @@ const tableWith =
       texts
     );
 
+/**
+ * Every map of the page draws real boundaries, not a tile grid: each kit map (figure.kit-map) names IGN in its
+ * sources and never "carte en tuiles", and the shapes of its SVG (Plot geo marks; a canvas map is judged by its
+ * sources) have
+ * on average more than 12 vertices (a tile has 4). Thumbnail maps outside figures (home page) are counted too.
+ */
+export const realBoundaries: Expectation = {
+  what: "real boundaries on every map (not tiles), with their attribution",
+  check: (page) =>
+    page.evaluate(() => {
+      const main = document.querySelector("#observablehq-main");
+      const figures = [...(main?.querySelectorAll("figure.kit-map") ?? [])];
+      const thumbnails = [...(main?.querySelectorAll(".kit-defi svg") ?? [])];
+      if (figures.length + thumbnails.length === 0) return false;
+      // (No named function in here: tsx would wrap it in a helper the page does not have.)
+      for (const figure of figures) {
+        const source = figure.querySelector(".kit-map-attribution")?.textContent ?? "";
+        if (!source.includes("IGN") || source.includes("carte en tuiles")) return false;
+      }
+      if (
+        thumbnails.length &&
+        !main?.querySelector(".kit-attribution, .kit-map-attribution")?.textContent?.includes("IGN")
+      )
+        return false;
+      // Mean vertices per shape of each map drawn in SVG (a canvas map's accessible layer has no shapes).
+      const svgs = [...figures.map((f) => f.querySelector("svg[role='img']")), ...thumbnails];
+      const means = svgs.map((svg) => {
+        const paths = [...(svg?.querySelectorAll("g[aria-label='geo'] path[d]") ?? [])];
+        const points = paths.map((p) => (p.getAttribute("d")?.match(/[ML]/g) ?? []).length);
+        return paths.length ? points.reduce((x, y) => x + y, 0) / paths.length : Infinity;
+      });
+      return means.every((mean) => mean > 12);
+    })
+};
+
 export const EXPECTATIONS: Record<string, Expectation[]> = {
   "/": [
     {what: "the French home page title", check: hasText("Kit T.Dat'Hack")},
@@ -59,7 +94,8 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
       what: "six défi cards, each with a thumbnail map",
       check: count(".kit-defi svg g[aria-label='geo'] path", 6)
     },
-    {what: "the state of the data", check: hasText("Données réelles")}
+    {what: "the state of the data", check: hasText("Données réelles")},
+    realBoundaries
   ],
   "/donnees/": [
     {
@@ -124,6 +160,7 @@ const defiPage = (...extra: Expectation[]): Expectation[] => [
   {what: "the sources under the map", check: count("#observablehq-main .kit-map-attribution", 1)},
   {what: "the starter code shown (```js echo)", check: count("#observablehq-main pre code", 3)},
   {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1), mode: "offline"},
+  realBoundaries,
   ...extra
 ];
 EXPECTATIONS["/defis/"] = [
@@ -162,15 +199,23 @@ EXPECTATIONS["/atelier"] = [
 ];
 EXPECTATIONS["/indicateurs"] = [
   {what: "the builder's controls", check: hasText("Agrégation")},
+  {what: "the indicator titled in words a person wrote", check: hasText("Lieux de médiation pour 10")},
+  {
+    what: "the SQL to take to the atelier, as text",
+    check: count("details a[href*='atelier'][href*='sql=']", 1)
+  },
   {what: "a computed indicator per territory", check: count(".kit-atelier-status[data-rows]", 1)},
   {what: "a map of the territories", check: count("#observablehq-main figure.kit-map svg", 1)},
-  {what: "the result table with French headers", check: tableWith("Territoire", "Valeur", "Dénominateur")}
+  {what: "the result table with French headers", check: tableWith("Territoire", "Valeur", "Dénominateur")},
+  realBoundaries
 ];
 EXPECTATIONS["/tableau-de-bord"] = [
   {what: "the KPI cards", check: count(".kit-kpi", 4)},
+  {what: "the rank among the territories that have a value", check: hasText("ayant une valeur")},
   {what: "comparison with France", check: hasText("France")},
   {what: "a map and two charts", check: count("#observablehq-main svg", 3)},
-  {what: "the sources in the footer", check: hasText("Sources.")}
+  {what: "the sources in the footer", check: hasText("Sources.")},
+  realBoundaries
 ];
 
 /**
@@ -203,39 +248,35 @@ const mapDrawn = (title: string, source: string) => (page: Page) =>
     [title, source]
   );
 const NO_CONTOURS = "Contours des communes et des EPCI non chargés";
+/** Sources of the kit's committed basemap (data/basemap/basemap.meta.json), as its maps name them. */
+const BASEMAP_COMMUNES = "gregoiredavid/france-geojson";
+const BASEMAP_EPCI = "bellice/ngeofr-maps";
 EXPECTATIONS["/cartes"] = [
+  realBoundaries,
   {
-    what: "the région map drawn on the kit's tile grid",
-    check: mapDrawn("Indice de démonstration par région", "carte en tuiles")
+    what: "the région map drawn on real boundaries, with their source",
+    check: mapDrawn("Indice de démonstration par région", BASEMAP_COMMUNES)
   },
   {
-    what: "the département map drawn on the tile grid (no contours loaded)",
-    check: mapDrawn("Indice de démonstration par département", "carte en tuiles"),
+    what: "the département map drawn on real boundaries (the basemap on a fresh clone), with their source",
+    check: mapDrawn("Indice de démonstration par département", "IGN"),
     mode: "offline"
   },
   {
-    what: "the notice that commune and EPCI contours are not loaded",
-    check: hasText(NO_CONTOURS),
-    mode: "offline"
+    what: "no notice that contours are missing (the basemap is there)",
+    check: async (page) => !(await hasText(NO_CONTOURS)(page))
   },
   {
-    what: "no notice once contours are loaded",
-    check: async (page) => !(await hasText(NO_CONTOURS)(page)),
-    mode: "contours"
+    what: "the EPCI map drawn on real boundaries, with their source (bellice/ngeofr-maps)",
+    check: mapDrawn("Indice de démonstration par EPCI", BASEMAP_EPCI)
   },
   {
-    what: "the EPCI map drawn on the loaded contours, with their own source (bellice/ngeofr-maps)",
-    check: mapDrawn("Indice de démonstration par EPCI", "bellice/ngeofr-maps"),
-    mode: "contours"
-  },
-  {
-    what: "the commune map drawn on the loaded contours, with their own source (gregoiredavid/france-geojson)",
-    check: mapDrawn("Indice de démonstration par commune", "gregoiredavid/france-geojson"),
-    mode: "contours"
+    what: "the commune map drawn on real boundaries, with their source (gregoiredavid/france-geojson)",
+    check: mapDrawn("Indice de démonstration par commune", BASEMAP_COMMUNES)
   },
   {
     what: "the département map drawn on the loaded contours, with their own source (bellice/ngeofr-maps)",
-    check: mapDrawn("Indice de démonstration par département", "bellice/ngeofr-maps"),
+    check: mapDrawn("Indice de démonstration par département", BASEMAP_EPCI),
     mode: "contours"
   },
   {

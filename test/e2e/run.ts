@@ -1,17 +1,20 @@
 /**
  * `npm run test:e2e`: builds the site, serves dist/ on 127.0.0.1 and opens every page in headless Chromium.
  * A page fails on any request to another host, any page error, any cell that renders an Observable error, or
- * a missing expectation (test/e2e/expectations.ts). A screenshot of each page goes to test-results/screenshots/.
+ * a missing expectation (test/e2e/expectations.ts), or a critical or serious accessibility violation found by
+ * axe-core (test/e2e/axe.ts; all of them in test-results/axe.json). A screenshot of each page goes to
+ * test-results/screenshots/.
  *
  * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
  * real extracts instead of the offline default), --contours (expectations for loaded commune, EPCI and
  * département contours; not a fresh clone either). Env: CHROMIUM_PATH.
  */
 import {execFileSync} from "node:child_process";
-import {mkdirSync} from "node:fs";
+import {mkdirSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
+import {describeViolation, isBlocking} from "./axe.ts";
 import {findChromium, launchChromium} from "./browser.ts";
 import {EXPECTATIONS, type Expectation} from "./expectations.ts";
 import {SCENARIOS} from "./scenarios.ts";
@@ -51,6 +54,8 @@ async function main(args: string[]): Promise<number> {
       const status = report.problems.length === 0 ? "ok  " : "FAIL";
       console.log(`${status} ${path} (${report.requests} requests, ${report.ms} ms)`);
       for (const problem of report.problems) console.log(`     - ${problem}`);
+      const minor = (report.axe ?? []).filter((v) => !isBlocking(v));
+      if (minor.length) console.log(`     axe (non bloquant) : ${minor.map(describeViolation).join(" | ")}`);
     }
     // Scenarios (test/e2e/scenarios.ts): interactions beyond opening a page, reported like pages.
     for (const scenario of SCENARIOS.filter((s) => !only || s.paths.includes(only))) {
@@ -66,6 +71,14 @@ async function main(args: string[]): Promise<number> {
     await browser?.close();
     server.close();
   }
+  writeFileSync(
+    join(projectRoot, "test-results", "axe.json"),
+    JSON.stringify(
+      reports.filter((r) => r.axe).map(({path, axe}) => ({path, axe})),
+      null,
+      2
+    ) + "\n"
+  );
   const failed = reports.filter((r) => r.problems.length > 0).length;
   console.log(`\nScreenshots: ${relative(projectRoot, screenshots)}/`);
   console.log(`e2e: ${reports.length - failed} passed, ${failed} failed`);

@@ -5,6 +5,7 @@
 import type {Browser} from "playwright-core";
 import {atelierScenarios} from "./atelier.ts";
 import {publishScenario} from "./publish.ts";
+import {dashboardScenarios} from "./dashboard.ts";
 import type {PageReport} from "./visit.ts";
 
 export interface ScenarioContext {
@@ -25,4 +26,4 @@ export interface Scenario {
   run: (context: ScenarioContext) => Promise<string[]>;
 }
 
-export const SCENARIOS: Scenario[] = [...atelierScenarios, publishScenario];
+export const SCENARIOS: Scenario[] = [...atelierScenarios, ...dashboardScenarios, publishScenario];

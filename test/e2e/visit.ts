@@ -3,6 +3,7 @@ import {join, relative} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {spacingProblems} from "../../src/components/typography.js";
+import {describeViolation, isBlocking, runAxe, type AxeViolation} from "./axe.ts";
 import type {Expectation} from "./expectations.ts";
 import {openTrackedPage} from "./tracking.ts";
 
@@ -13,6 +14,8 @@ export interface PageReport {
   /** Every URL that was requested, in order (for the "no DuckDB on pages without SQL" checks). */
   urls: string[];
   problems: string[];
+  /** What axe-core found once the page's cells had run (WCAG 2.1 A/AA); critical and serious ones are problems. */
+  axe?: AxeViolation[];
   ms: number;
 }
 
@@ -89,6 +92,7 @@ export async function visitPage(
 ): Promise<PageReport> {
   const started = Date.now();
   const {context, page, problems, urls} = await openTrackedPage(browser, origin);
+  let axe: AxeViolation[] | undefined;
   try {
     const response = await page.goto(origin + pageUrl(path), {waitUntil: "load"});
     if (!response?.ok()) problems.push(`HTTP ${response?.status()} for ${path}`);
@@ -109,6 +113,11 @@ export async function visitPage(
       );
     const lang = await page.evaluate(() => document.documentElement.lang);
     if (lang !== "fr") problems.push(`<html lang> is "${lang}", not "fr"`);
+    axe = await runAxe(page).catch((error: Error) => {
+      problems.push(`axe-core could not run: ${error.message}`);
+      return undefined;
+    });
+    for (const v of axe?.filter(isBlocking) ?? []) problems.push(`accessibility: ${describeViolation(v)}`);
     const file =
       path === "/" ? "index" : path.replace(/^\//, "").replace(/\/$/, "/index").replace(/\//g, "__");
     await page.screenshot({path: join(screenshotDir, `${file}.png`), fullPage: true});
@@ -117,5 +126,5 @@ export async function visitPage(
   } finally {
     await context.close();
   }
-  return {path, requests: urls.length, urls, problems, ms: Date.now() - started};
+  return {path, requests: urls.length, urls, problems, ...(axe ? {axe} : {}), ms: Date.now() - started};
 }

@@ -49,7 +49,7 @@ describe("COG code report", () => {
       null,
       ""
     ]);
-    expect(report).toMatchObject({column: "code_commune", sourceVintage: 2019, targetVintage: 2026});
+    expect(report).toMatchObject({column: "code_commune", sourceVintage: 2023, targetVintage: 2026});
     expect([report.codes, report.current, report.mapped]).toEqual([3, 1, 1]);
     expect(report.byReason["ancien-code"]).toBe(1);
     expect(report.unmapped).toEqual(["99999"]);

@@ -11,7 +11,7 @@ import {afterAll, describe, expect, it} from "vitest";
 import type {BoundaryLayer} from "../../loaders/geo/boundary-files.ts";
 import {readBoundaryFile} from "../../loaders/geo/boundary-files.ts";
 import {cogCommunes} from "../../loaders/geo/cog-data.ts";
-import {buildContours} from "../../loaders/geo/contours.ts";
+import {buildContours, mapTopology} from "../../loaders/geo/contours.ts";
 import {toLambert93} from "../../loaders/geo/lambert93.ts";
 import {loadContours, writeContours} from "../../loaders/geo/load-contours.ts";
 import {decodeWkb} from "../../loaders/geo/wkb.ts";
@@ -234,5 +234,29 @@ describe("bad input", () => {
     await writeFile(csv, "code;nom\n01001;A\n");
     await expect(loadContours(csv)).rejects.toThrow(/contours: .*x\.csv: unknown format/);
     await rm(dir, {recursive: true});
+  });
+});
+
+describe("mapTopology", () => {
+  it("keeps about `keep` of the points, not 1 - keep (topojson-simplify's quantile counts from the top)", () => {
+    // A wobbly ring of 400 points, so that every point has a distinct weight.
+    const ring = Array.from({length: 400}, (_, i) => {
+      const a = (i / 400) * 2 * Math.PI;
+      const r = 0.5 + 0.05 * Math.sin(7 * a) + 0.02 * Math.sin(31 * a);
+      return [2 + r * Math.cos(a), 47 + r * Math.sin(a)];
+    });
+    ring.push(ring[0]!);
+    const rows = [
+      {
+        code: "01",
+        name: "Ain",
+        level: "departement" as const,
+        geometry: {type: "Polygon" as const, coordinates: [ring]}
+      }
+    ];
+    const points = (keep: number) =>
+      mapTopology(rows, "departement", {keep, insets: false}).arcs.reduce((n, arc) => n + arc.length, 0);
+    expect(points(0.2)).toBeLessThan(120);
+    expect(points(0.8)).toBeGreaterThan(280);
   });
 });

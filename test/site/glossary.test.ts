@@ -30,9 +30,15 @@ describe("the glossary (src/glossaire.md)", () => {
 
   it("is in the sidebar and linked from every défi's data line", () => {
     expect(sidebarPages()).toContainEqual({name: "Glossaire", path: "/glossaire"});
-    const defi = {question: "Q", summary: "S", datasets: [], levels: [], audience: [], durationMinutes: 60};
-    expect(metadataBlock(defi as unknown as Defi, new Map())).toContain(
-      '<a href="../glossaire">glossaire</a>'
-    );
+    const defi = {
+      question: "Q",
+      summary: "S",
+      datasets: [],
+      levels: [],
+      audience: [],
+      durationMinutes: 60,
+      demoData: {meaningful: true, note: "N"}
+    };
+    expect(metadataBlock(defi as unknown as Defi, [])).toContain('<a href="../glossaire">glossaire</a>');
   });
 });

@@ -1,0 +1,84 @@
+/**
+ * The data of the indicator pages (/indicateurs, /tableau-de-bord), without SQL engine: the files built by
+ * src/data/indicateurs.zip.ts, each fetched once and only when needed (a measure's file when an indicator uses
+ * it, the communes' names only at the commune level), and the indicator of a state computed from them in
+ * plain JavaScript ({@link indicatorRows}, equal to the SQL of `indicatorSql`).
+ */
+import {indicatorRows} from "./indicator-compute.js";
+import {COMMUNES_FILE, COMMUNE_NAMES_FILE, MEASURE_FILES, NAMES_FILE} from "./indicator-files.js";
+
+/** The columns of an Arrow table as arrays (strings) or its typed arrays (numbers). */
+function columns(table, names) {
+  return Object.fromEntries(
+    names.map((name) => {
+      const vector = table.getChild(name);
+      return [name, vector.type.typeId === 3 /* Float */ ? vector.toArray() : Array.from(vector)];
+    })
+  );
+}
+
+/** Collectivités d'outre-mer (975, 977, 978, 98x; not Mayotte, 976): no map of the kit draws them. */
+export const isOverseasCollectivity = (code) => /^(97[5789]|98)/.test(code);
+
+/**
+ * The rows of a département or région level that are collectivités d'outre-mer (none at the commune or EPCI
+ * level, whose codes are not département codes): pages name them apart, as no map draws them.
+ * @template {{code: string}} R
+ * @param {R[]} rows
+ * @param {string} level
+ * @returns {R[]}
+ */
+export const overseasRows = (rows, level) =>
+  level === "departement" || level === "region" ? rows.filter((r) => isOverseasCollectivity(r.code)) : [];
+
+/**
+ * @returns {{
+ *   measures: string[],
+ *   communes: () => Promise<import("./indicator-compute.js").CommuneBase>,
+ *   values: (measure: string) => Promise<Float64Array>,
+ *   nameOf: (level: string) => Promise<(code: string) => string>,
+ *   rows: (state: Parameters<typeof indicatorRows>[3]) => Promise<ReturnType<typeof indicatorRows>>
+ * }}
+ */
+export function indicatorData() {
+  const once = new Map();
+  const memo = (key, load) => {
+    if (!once.has(key)) once.set(key, load());
+    return once.get(key);
+  };
+  const communes = () =>
+    memo("communes", async () =>
+      columns(await COMMUNES_FILE().arrow(), ["code", "departement", "region", "epci", "population"])
+    );
+  const values = (measure) => {
+    const file = MEASURE_FILES[measure];
+    if (!file) return Promise.reject(new Error(`mesure inconnue : ${measure}`));
+    return memo(measure, async () => (await file().arrow()).getChild("v").toArray());
+  };
+  /** Territory names of a level (communes' names fetched only for that level); an unknown code stays a code. */
+  const nameOf = (level) =>
+    memo(`names:${level}`, async () => {
+      if (level === "commune") {
+        const [{code}, names] = await Promise.all([communes(), COMMUNE_NAMES_FILE().arrow()]);
+        const nom = names.getChild("nom");
+        const byCode = new Map(code.map((c, i) => [c, nom.get(i)]));
+        return (c) => byCode.get(c) ?? c;
+      }
+      const names = (await memo("names", () => NAMES_FILE().json()))[level] ?? {};
+      return (c) => (c === "FR" ? "France" : (names[c] ?? c));
+    });
+  return {
+    measures: Object.keys(MEASURE_FILES),
+    communes,
+    values,
+    nameOf,
+    async rows(state) {
+      const [base, num, den] = await Promise.all([
+        communes(),
+        values(state.num),
+        state.den ? values(state.den) : null
+      ]);
+      return indicatorRows(base, num, den, state);
+    }
+  };
+}
