@@ -124,7 +124,7 @@ export function metadataBlock(defi: Defi, catalogue: readonly DatasetFacts[] = D
     : "ne suffisent pas : il faut les fichiers réels";
   const rows: [string, string][] = [
     ["Question", prose(defi.question)],
-    ["Données", datasets],
+    ["Données", `${datasets} (sigles et termes : <a href="../glossaire">glossaire</a>)`],
     ["Niveaux géographiques", defi.levels.map((l) => LEVEL_NAMES[l]).join(", ")],
     ["Public", defi.audience.map((a) => AUDIENCE_NAMES[a]).join(", ")],
     ["Durée conseillée", formatDuration(defi.durationMinutes)],

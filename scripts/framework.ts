@@ -3,17 +3,19 @@
  *
  * Fills Framework's npm cache from node_modules (scripts/offline/npm-cache.ts), turns telemetry off, runs
  * `observable build` or `observable preview`, explains a missing package in plain words, and after a build
- * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts).
+ * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts) and their French
+ * typography (scripts/typography.ts).
  *
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
 import {spawn} from "node:child_process";
-import {watch, writeFileSync} from "node:fs";
+import {copyFileSync, watch, writeFileSync} from "node:fs";
 import {createRequire} from "node:module";
 import {delimiter, join, resolve} from "node:path";
 import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offline/npm-cache.ts";
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
+import {typesetDist} from "./typography.ts";
 import {acquireBuildLock, BuildLockError} from "./offline/build-lock.ts";
 import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
@@ -68,7 +70,11 @@ async function main(command: string | undefined, args: string[]): Promise<number
     const pages = localizeDist(join(projectRoot, "dist"));
     // GitHub Pages would hide Framework's _-prefixed folders (_npm, _file, _observablehq) without it.
     writeFileSync(join(projectRoot, "dist", ".nojekyll"), "");
+    // Content types and caching for Apache and IIS (scripts/hosting/; the README's "Publier").
+    copyFileSync(join(import.meta.dirname, "hosting", "htaccess"), join(projectRoot, "dist", ".htaccess"));
+    copyFileSync(join(import.meta.dirname, "hosting", "web.config"), join(projectRoot, "dist", "web.config"));
     console.log(`French interface applied to ${pages} pages in dist/`);
+    console.log(`French spacing applied to ${typesetDist(join(projectRoot, "dist"))} pages in dist/`);
   }
   return 0;
 }

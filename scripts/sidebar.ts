@@ -69,7 +69,8 @@ export function sidebarPages(root = SOURCE_ROOT): (SidebarPage | SidebarSection)
   for (const [path, name] of [
     ["/cartes", "Cartes"],
     ["/atelier", "Atelier SQL"],
-    ["/indicateurs", "Indicateurs"]
+    ["/indicateurs", "Indicateurs"],
+    ["/glossaire", "Glossaire"]
   ] as const) {
     if (existsSync(join(root, `${path.slice(1)}.md`))) fixed.push({name, path});
   }

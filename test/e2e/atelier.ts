@@ -36,8 +36,13 @@ async function waitOutcome(page: Page, sql?: string): Promise<"result" | "error"
   return (await handle.jsonValue()) as "result" | "error";
 }
 
-const outcomeText = (page: Page) =>
-  page.evaluate(() => document.querySelector(".kit-atelier-status, .kit-sql-error")?.textContent ?? "");
+/** The outcome's text, no-break spaces (the site's French typography) read as spaces. */
+const outcomeText = async (page: Page) =>
+  (
+    await page.evaluate(
+      () => document.querySelector(".kit-atelier-status, .kit-sql-error")?.textContent ?? ""
+    )
+  ).replace(/[\u00a0\u202f]/g, " ");
 
 /** Replaces the editor's query by typing, then runs it with Ctrl+Enter. */
 async function typeAndRun(page: Page, sql: string): Promise<"result" | "error"> {

@@ -17,8 +17,16 @@ export interface Expectation {
   mode?: "offline" | "real" | "contours";
 }
 
+/**
+ * The page's text contains `text`. A `text` written with plain spaces matches no-break ones too: the site's
+ * French typography (src/components/typography.js) turns `Sources : …` into `Sources\u00a0: …`. A `text`
+ * that names a no-break space must match exactly.
+ */
 const hasText = (text: string) => (page: Page) =>
-  page.evaluate((t) => document.querySelector("#observablehq-main")?.textContent?.includes(t) ?? false, text);
+  page.evaluate((t) => {
+    const main = document.querySelector("#observablehq-main")?.textContent ?? "";
+    return /[\u00a0\u202f]/.test(t) ? main.includes(t) : main.replace(/[\u00a0\u202f]/g, " ").includes(t);
+  }, text);
 
 const count = (selector: string, min: number) => async (page: Page) =>
   (await page.locator(selector).count()) >= min;
@@ -27,14 +35,18 @@ const count = (selector: string, min: number) => async (page: Page) =>
 const noBannerAndReal = async (page: Page) =>
   (await page.locator(".demo-banner").count()) === 0 && (await hasText("données réelles")(page));
 
-/** A table (Inputs.table) whose text contains every given string. */
+/** A table (Inputs.table) whose text contains every given string (no-break spaces matched as in hasText). */
 const tableWith =
   (...texts: string[]) =>
   (page: Page) =>
     page.evaluate(
       (ts) =>
         [...document.querySelectorAll("#observablehq-main table")].some((t) =>
-          ts.every((s) => t.textContent?.includes(s))
+          ts.every((s) =>
+            /[\u00a0\u202f]/.test(s)
+              ? t.textContent?.includes(s)
+              : t.textContent?.replace(/[\u00a0\u202f]/g, " ").includes(s)
+          )
         ),
       texts
     );
@@ -77,7 +89,7 @@ export const realBoundaries: Expectation = {
 export const EXPECTATIONS: Record<string, Expectation[]> = {
   "/": [
     {what: "the French home page title", check: hasText("Kit T.Dat'Hack")},
-    {what: "a link to the guide", check: count('a[href="./guide"]', 1)},
+    {what: "a link to the guide, naming its file", check: count('a[href="./guide.html"]', 1)},
     {
       what: "six défi cards, each with a thumbnail map",
       check: count(".kit-defi svg g[aria-label='geo'] path", 6)

@@ -15,33 +15,16 @@ import {mkdirSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
-import {htmlFiles} from "../../scripts/offline/localize.ts";
 import {describeViolation, isBlocking} from "./axe.ts";
 import {findChromium, launchChromium} from "./browser.ts";
 import {isDuckDBRequest, mayLoadDuckDB} from "./duckdb-pages.ts";
 import {EXPECTATIONS, type Expectation} from "./expectations.ts";
 import {SCENARIOS} from "./scenarios.ts";
-import {visitPage, type PageReport} from "./visit.ts";
+import {pagePaths, visitPage, type PageReport} from "./visit.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..", "..");
 const dist = join(projectRoot, "dist");
 const screenshots = join(projectRoot, "test-results", "screenshots");
-
-/** The URL path of each built page: `dist/guide.html` → `/guide`, `dist/defis/index.html` → `/defis/`. */
-export function pagePaths(root: string): string[] {
-  return htmlFiles(root)
-    .map(
-      (file) =>
-        "/" +
-        relative(root, file)
-          .split("\\")
-          .join("/")
-          .replace(/\.html$/, "")
-    )
-    .map((path) => (path.endsWith("/index") ? path.slice(0, -"index".length) : path))
-    .filter((path) => path !== "/404")
-    .sort();
-}
 
 async function main(args: string[]): Promise<number> {
   const executable = findChromium();

@@ -5,6 +5,7 @@
 import type {Browser} from "playwright-core";
 import {atelierScenarios} from "./atelier.ts";
 import {classeScenarios} from "./classe.ts";
+import {publishScenario} from "./publish.ts";
 import {dashboardScenarios} from "./dashboard.ts";
 import type {PageReport} from "./visit.ts";
 
@@ -26,4 +27,9 @@ export interface Scenario {
   run: (context: ScenarioContext) => Promise<string[]>;
 }
 
-export const SCENARIOS: Scenario[] = [...atelierScenarios, ...classeScenarios, ...dashboardScenarios];
+export const SCENARIOS: Scenario[] = [
+  ...atelierScenarios,
+  ...classeScenarios,
+  ...dashboardScenarios,
+  publishScenario
+];

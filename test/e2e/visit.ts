@@ -1,6 +1,8 @@
 /** Opens one page and reports everything a reader would notice: outside requests, errors, missing content. */
-import {join} from "node:path";
-import type {Browser} from "playwright-core";
+import {join, relative} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {htmlFiles} from "../../scripts/offline/localize.ts";
+import {spacingProblems} from "../../src/components/typography.js";
 import {describeViolation, isBlocking, runAxe, type AxeViolation} from "./axe.ts";
 import type {Expectation} from "./expectations.ts";
 import {openTrackedPage} from "./tracking.ts";
@@ -33,6 +35,54 @@ async function poll(check: () => Promise<boolean>, timeout: number): Promise<boo
   }
 }
 
+/** The URL path of each built page: `dist/guide.html` → `/guide`, `dist/defis/index.html` → `/defis/`. */
+export function pagePaths(root: string): string[] {
+  return htmlFiles(root)
+    .map(
+      (file) =>
+        "/" +
+        relative(root, file)
+          .split("\\")
+          .join("/")
+          .replace(/\.html$/, "")
+    )
+    .map((path) => (path.endsWith("/index") ? path.slice(0, -"index".length) : path))
+    .filter((path) => path !== "/404")
+    .sort();
+}
+
+/**
+ * The address of a page as the site links to it (Framework's `preserveExtension`): `/guide` → `/guide.html`; a
+ * folder (`/defis/`) is its index. The kit's own server also answers the clean form.
+ */
+export function pageUrl(path: string): string {
+  return path.endsWith("/") ? path : `${path}.html`;
+}
+
+/**
+ * The text the reader sees, outside code, as segments: read with the kit's own walker (textSegments in
+ * src/components/typography.js, which every page loads), after the cells have rendered.
+ */
+function renderedProse(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const link = document.querySelector<HTMLLinkElement>('link[rel=modulepreload][href*="/typography."]');
+    if (!link) throw new Error("typography.js is not loaded by the page");
+    const typography = await import(link.href);
+    const segments: Text[][] = typography.textSegments(document.body, typography.isSkipped);
+    return segments.map((nodes) => nodes.map((node) => node.data).join(""));
+  });
+}
+
+/** Waits until every cell of the page has rendered and the network is idle; a page that never settles is a problem. */
+export async function settle(page: Page, problems: string[]): Promise<void> {
+  await page
+    .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
+      timeout: SETTLE_TIMEOUT
+    })
+    .catch(() => problems.push(`cells still loading after ${SETTLE_TIMEOUT / 1000} s`));
+  await page.waitForLoadState("networkidle").catch(() => {});
+}
+
 export async function visitPage(
   browser: Browser,
   origin: string,
@@ -44,14 +94,9 @@ export async function visitPage(
   const {context, page, problems, urls} = await openTrackedPage(browser, origin);
   let axe: AxeViolation[] | undefined;
   try {
-    const response = await page.goto(origin + path, {waitUntil: "load"});
+    const response = await page.goto(origin + pageUrl(path), {waitUntil: "load"});
     if (!response?.ok()) problems.push(`HTTP ${response?.status()} for ${path}`);
-    await page
-      .waitForFunction(() => document.querySelectorAll("observablehq-loading").length === 0, undefined, {
-        timeout: SETTLE_TIMEOUT
-      })
-      .catch(() => problems.push(`cells still loading after ${SETTLE_TIMEOUT / 1000} s`));
-    await page.waitForLoadState("networkidle").catch(() => {});
+    await settle(page, problems);
     for (const expectation of expectations) {
       if (!(await poll(() => expectation.check(page), EXPECTATION_TIMEOUT))) {
         problems.push(`missing: ${expectation.what}`);
@@ -61,6 +106,11 @@ export async function visitPage(
       nodes.map((n) => n.textContent ?? "")
     );
     for (const error of errors) problems.push(`error cell: ${error.trim().slice(0, 300)}`);
+    const spacing = (await renderedProse(page)).flatMap(spacingProblems);
+    if (spacing.length)
+      problems.push(
+        `${spacing.length} plain space(s) where French needs a no-break one: ${spacing.slice(0, 3).join(" | ")}`
+      );
     const lang = await page.evaluate(() => document.documentElement.lang);
     if (lang !== "fr") problems.push(`<html lang> is "${lang}", not "fr"`);
     axe = await runAxe(page).catch((error: Error) => {
