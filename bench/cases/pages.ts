@@ -29,7 +29,7 @@ import type {Browser, Page} from "playwright-core";
 import {serveStatic, type SentResponse} from "../../scripts/serve.ts";
 import {findChromium, launchChromium, launchChromiumWithProfile} from "../../test/e2e/browser.ts";
 import {isDuckDBRequest, mayLoadDuckDB} from "../../test/e2e/duckdb-pages.ts";
-import {pagePaths} from "../../test/e2e/run.ts";
+import {pagePaths, pageUrl} from "../../test/e2e/visit.ts";
 import type {BenchCase, VariantResult} from "../types.ts";
 import {BARE_ENGINE_PATH, bareEnginePage, bareEngineResult, nextResult} from "./atelier.ts";
 
@@ -102,7 +102,7 @@ async function visitPage(browser: Browser, origin: string, path: string): Promis
     const page = await context.newPage();
     await page.addInitScript(PROBE);
     sent = [];
-    await page.goto(origin + path, {waitUntil: "commit"});
+    await page.goto(origin + pageUrl(path), {waitUntil: "commit"});
     await page.waitForFunction(
       (atelier) => {
         const m = (window as unknown as {__kitBench?: Marks}).__kitBench;
@@ -153,7 +153,7 @@ async function visitTwice(origin: string): Promise<[Visit, Visit]> {
   const open = async (): Promise<Visit> => {
     const page: Page = await context.newPage();
     sent = [];
-    await page.goto(`${origin}/atelier`, {waitUntil: "commit"});
+    await page.goto(`${origin}${pageUrl("/atelier")}`, {waitUntil: "commit"});
     const {at} = await nextResult(page);
     const visit: Visit = {ms: at, kind: "résultat", ...received(sent)};
     await page.waitForTimeout(5000);
