@@ -25,8 +25,10 @@ const prose = (text) => escape(frenchSpacing(text));
  * @returns {string}
  */
 export function readingBoxHtml(reading, {title, href}) {
-  const name = href ? `<a href="${escape(href)}">${prose(title)}</a>` : prose(title);
+  // No link inside <summary> (a control nested in a control): the catalogue link is the box's first row.
+  const name = prose(title);
   const rows = [
+    href && ["Fiche du catalogue", `<a href="${escape(href)}">${prose(title)}</a>`],
     ["Édition", prose(reading.edition)],
     reading.reference && ["Référence", prose(reading.reference)],
     ["Échelle et sens", prose(reading.scale)],
