@@ -137,7 +137,7 @@ export function choropleth(topology, rows, options = {}) {
     return e.status === "value"
       ? format(e.value)
       : e.status === "secret"
-        ? "secret statistique"
+        ? "masqué (petit effectif)"
         : "pas de donnée";
   };
   const hatchId = `kit-hatch-${++uid}`;
@@ -146,7 +146,7 @@ export function choropleth(topology, rows, options = {}) {
   const statusCount = (s) => shown.filter((f) => entry(f).status === s).length;
   const descriptions = [
     description,
-    `${shown.length} territoires : ${joined.counts.value} avec une valeur, ${statusCount("secret")} sous secret statistique, ${statusCount("missing")} sans donnée.`
+    `${shown.length} territoires : ${joined.counts.value} avec une valeur, ${statusCount("secret")} masqués (petit effectif), ${statusCount("missing")} sans donnée.`
   ];
   const tipText = (f) => `${nameOf(f)} (${f.id})\n${label} : ${text(f)}`;
 
@@ -209,7 +209,7 @@ export function choropleth(topology, rows, options = {}) {
   extra.append(
     swatch(NO_DATA, null, "pas de donnée"),
     " ",
-    swatch(`url(#${hatchId}-legend)`, hatchDefs(`${hatchId}-legend`).outerHTML, "secret statistique")
+    swatch(`url(#${hatchId}-legend)`, hatchDefs(`${hatchId}-legend`).outerHTML, "masqué (petit effectif)")
   );
 
   const render = renderMode(options.render, shown.length, labels);
@@ -260,7 +260,7 @@ export function choropleth(topology, rows, options = {}) {
     // The SVG export of a canvas map is Plot's SVG, built on click (seconds for all communes).
     exportParts: () => [legend, render === "canvas" ? plotSvg() : map],
     rasterParts,
-    exportLines: ["Gris : pas de donnée ; hachures : secret statistique."]
+    exportLines: ["Gris : pas de donnée ; hachures : masqué (petit effectif, règle du kit)."]
   });
   fig.dataset.render = render;
   fig.dataset.features = String(shown.length);
@@ -273,7 +273,7 @@ export function choropleth(topology, rows, options = {}) {
 
 /**
  * The text alternative of a map, reachable by keyboard: a disclosure « Tableau des valeurs » whose table (name,
- * code, value or « secret statistique » / « pas de donnée ») is built the first time it is opened (all communes
+ * code, value or « masqué (petit effectif) » / « pas de donnée ») is built the first time it is opened (all communes
  * make 35 000 rows). Its scroll container is focusable, so the keyboard can scroll it.
  * @param {object[]} territories the geometry objects shown (id, properties)
  * @param {{title: string, label: string, name: (f: object) => string, text: (f: object) => string}} options

@@ -1,13 +1,13 @@
-// Showing counts under statistical secrecy on a page: a secret count is written "secret", never 0 or blank.
+// Showing counts masked by the kit's small-count rule on a page: a masked count is written "masqué", never 0 or blank.
 // Cells come as numbers, as {value, status} objects, or as a value column plus a "<column>_statut" column
 // (the flat form of Arrow tables written by loaders/education). Pure functions, no imports.
 
 /** Text shown in place of a secret count. */
-export const SECRET_LABEL = "secret";
+export const SECRET_LABEL = "masqué";
 
 /** Sentence explaining the label, for a table's note. */
 export const SECRET_NOTE =
-  "« secret » : effectif de 1 à 10, ou masqué pour qu'on ne puisse pas le retrouver à partir des totaux publiés (secret statistique).";
+  "« masqué » : effectif de 1 à 10, ou masqué pour qu'on ne puisse pas le retrouver à partir des totaux publiés (règle de diffusion des petits effectifs du kit, seuil 11).";
 
 /** True when the cell (or the row's `<column>_statut`) says the count is secret. */
 export function isSecretCount(cell, status) {

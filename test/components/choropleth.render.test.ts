@@ -53,7 +53,7 @@ describe("choropleth (jsdom)", () => {
     const row = (code: string) =>
       [...table.querySelectorAll("tbody tr")].find((r) => r.children[1]?.textContent === code)?.textContent;
     expect(row("01")).toMatch(/1,5$/);
-    expect(row("02")).toMatch(/secret statistique$/);
+    expect(row("02")).toMatch(/masqué \(petit effectif\)$/);
     expect(row("03")).toMatch(/pas de donnée$/);
   });
 });

@@ -468,7 +468,7 @@ describe("choropleth drawn on a canvas (jsdom: no 2D context, so nothing is pain
     expect(svg.getAttribute("tabindex")).toBe("0");
     expect(svg.querySelector("title")?.textContent).toBe("Essai");
     expect(svg.querySelector("desc")?.textContent).toMatch(
-      /101 territoires : 2 avec une valeur, 1 sous secret/
+      /101 territoires : 2 avec une valeur, 1 masqués \(petit effectif\)/
     );
     expect(svg.querySelectorAll("path[aria-label]")).toHaveLength(0);
     expect(fig.querySelectorAll(".kit-map-export button")).toHaveLength(2);
