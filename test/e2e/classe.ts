@@ -23,6 +23,17 @@ import {openTrackedPage} from "./tracking.ts";
 
 /** Départements tried: a large one, Corsica (code 2A) and an overseas one. */
 const DEPARTEMENTS = ["35", "2A", "971"];
+
+/**
+ * The départements a lesson is tried on: the first of DEPARTEMENTS that has data in the lesson (with the real
+ * extracts loaded, a regional file may leave Ille-et-Vilaine empty: then the first département that has data),
+ * then the others of DEPARTEMENTS, whose page may say it has no data.
+ */
+export function departementsFor(file: Json): string[] {
+  const has = (dep: string) => file.departements[dep] && !file.departements[dep].empty;
+  const first = DEPARTEMENTS.find(has) ?? Object.keys(file.departements).sort().find(has) ?? DEPARTEMENTS[0]!;
+  return [first, ...DEPARTEMENTS.filter((d) => d !== first)];
+}
 const TIMEOUT = 30_000;
 const PDF_DIR = resolve(import.meta.dirname, "..", "..", "test-results", "fiches");
 
@@ -47,7 +58,7 @@ type Json = any;
 /** The right and wrong answers of a lesson for a département, computed from the lesson's own data. */
 export function attempts(lesson: LessonId, file: Json, dep: string): Attempt[] {
   const d = file.departements[dep];
-  if (d.empty) return [];
+  if (!d || d.empty) return [];
   switch (lesson) {
     case "lire-une-carte": {
       const {values, thresholds} = file.national;
@@ -202,23 +213,26 @@ async function lessonScenario(
 ) {
   const problems: string[] = [];
   const file = lessonFile(dist, lesson);
-  for (const [i, dep] of DEPARTEMENTS.entries()) {
+  for (const [i, dep] of departementsFor(file).entries()) {
     const tracked = await openTrackedPage(browser, origin, {viewport: {width: 1024, height: 768}});
     try {
       const started = Date.now();
       await tracked.page.goto(`${origin}/classe/${lesson}?dep=${encodeURIComponent(dep)}`, {
         waitUntil: "load"
       });
-      // Measured for the log only (no timed assertion): until the first chart or map is drawn.
-      await tracked.page.waitForSelector("#observablehq-main figure svg, #observablehq-main svg[role]", {
-        timeout: TIMEOUT
-      });
+      // Measured for the log only (no timed assertion): until the first chart or map is drawn, or, for a
+      // département without data, until the page says so.
+      const empty = !file.departements[dep] || file.departements[dep].empty;
+      await tracked.page.waitForSelector(
+        empty ? ".kit-exercise-empty" : "#observablehq-main figure svg, #observablehq-main svg[role]",
+        {timeout: TIMEOUT}
+      );
       const firstChart = Date.now() - started;
       await tracked.page.waitForSelector(".kit-dep-picker select", {timeout: TIMEOUT});
       const chosen = await tracked.page.locator(".kit-dep-picker select").inputValue();
       if (chosen !== dep) problems.push(`${dep}: the picker shows ${chosen}`);
       const list = attempts(lesson, file, dep);
-      if (list.length === 0 && dep === "35") problems.push(`${dep}: no exercise`);
+      if (list.length === 0 && i === 0) problems.push(`${dep}: no exercise`);
       if (list.length > 0) await tracked.page.waitForSelector("form.kit-exercise", {timeout: TIMEOUT});
       for (const attempt of list)
         problems.push(...(await tryExercise(tracked.page, attempt)).map((p) => `${dep}: ${p}`));
@@ -249,11 +263,14 @@ async function lessonScenario(
   return problems;
 }
 
-async function ficheScenario(browser: Browser, origin: string, lesson: LessonId) {
+async function ficheScenario(browser: Browser, origin: string, dist: string, lesson: LessonId) {
   const problems: string[] = [];
   const tracked = await openTrackedPage(browser, origin);
+  const dep = departementsFor(lessonFile(dist, lesson))[0]!;
   try {
-    await tracked.page.goto(`${origin}/classe/${lesson}-fiche?dep=35`, {waitUntil: "load"});
+    await tracked.page.goto(`${origin}/classe/${lesson}-fiche?dep=${encodeURIComponent(dep)}`, {
+      waitUntil: "load"
+    });
     await tracked.page.waitForSelector("td[data-answer]", {timeout: TIMEOUT});
     await tracked.page.emulateMedia({media: "print"});
     mkdirSync(PDF_DIR, {recursive: true});
@@ -285,9 +302,9 @@ export const classeScenarios: Scenario[] = [
   {
     name: "classe: teacher sheets printed to PDF (test-results/fiches/), one or two A4 pages",
     paths: LESSONS.map((l) => `/classe/${l}-fiche`),
-    run: async ({browser, origin}) => {
+    run: async ({browser, origin, dist}) => {
       const problems: string[] = [];
-      for (const lesson of LESSONS) problems.push(...(await ficheScenario(browser, origin, lesson)));
+      for (const lesson of LESSONS) problems.push(...(await ficheScenario(browser, origin, dist, lesson)));
       return problems;
     }
   }
