@@ -124,20 +124,21 @@ describe("checkPublishedTables", () => {
 });
 
 describe("page formatting of secret counts (src/components/secrecy.js)", () => {
-  it("writes 'secret' for secret cells, never 0 or blank, and gives null to charts", () => {
+  it("writes « masqué » for masked cells (the kit's small-count rule), never 0 or blank, and gives null to charts", () => {
     expect([
       formatCount(SECRET),
       formatCount(null, "secret"),
       formatCount(1234),
       formatCount(published(0)),
       formatCount(null)
-    ]).toEqual([SECRET_LABEL, "secret", (1234).toLocaleString("fr-FR"), "0", ""]);
+    ]).toEqual(["masqué", "masqué", (1234).toLocaleString("fr-FR"), "0", ""]);
+    expect(SECRET_LABEL).toBe("masqué");
     expect([countValue(SECRET), countValue(published(12)), countValue(5, "secret"), countValue(7n)]).toEqual([
       null,
       12,
       null,
       7
     ]);
-    expect(formatRowCount({n: null, n_statut: "secret"}, "n")).toBe("secret");
+    expect(formatRowCount({n: null, n_statut: "secret"}, "n")).toBe("masqué");
   });
 });
