@@ -285,16 +285,16 @@ async function chooseResource(
   options: FetchOptions
 ): Promise<ResolvedResource> {
   if (options.url) {
+    // A given address is resolved as a declared direct one, keeping the declaration's archive member rule.
     const format = formatOfUrl(options.url);
     const member = declaration.source.portal === "url" ? declaration.source.member : undefined;
-    return {
+    const given = await resolveSource({
+      portal: "url",
       url: options.url,
       format,
-      title: options.url.split("/").pop() ?? options.url,
-      lastModified: null,
-      ...(format === "zip" && member ? {member} : {}),
-      reason: "adresse donnée par --url (aucun portail interrogé)"
-    };
+      ...(format === "zip" && member ? {member} : {})
+    });
+    return {...given, reason: "adresse donnée par --url (aucun portail interrogé)"};
   }
   return resolveSource(declaration.source, {
     ...(options.fetch ? {fetch: options.fetch} : {}),

@@ -272,11 +272,11 @@ export async function resolveSource(
 }
 
 /** The format of a file given by its address (`--url`): from its extension, else `csv`. Pure. */
-export function formatOfUrl(url: string): string {
+export function formatOfUrl(url: string): "csv" | "json" | "parquet" | "zip" {
   const path = url.split(/[?#]/)[0]!.toLowerCase();
   const ext = /\.([a-z0-9]+)$/.exec(path)?.[1] ?? "";
   if (ext === "geojson") return "json";
-  return ["csv", "json", "parquet", "zip"].includes(ext) ? ext : "csv";
+  return ext === "json" || ext === "parquet" || ext === "zip" ? ext : "csv";
 }
 
 /**
