@@ -142,6 +142,8 @@ interface DataGouvDataset {
 export interface SearchCandidate {
   dataset: string;
   title: string;
+  /** Every resource the search answer lists for it (data.gouv.fr's search returns them whole). */
+  resources: DataGouvResource[];
   resource: DataGouvResource | null;
 }
 
@@ -151,6 +153,7 @@ export function searchCandidates(answer: unknown, pick: ResourcePick): SearchCan
   return data.map((d) => ({
     dataset: d.slug ?? d.id ?? "?",
     title: d.title ?? "",
+    resources: d.resources ?? [],
     resource: pickResource(d.resources ?? [], pick)
   }));
 }
@@ -187,12 +190,9 @@ async function resolveDataGouv(
         404
       );
     }
+    // The search answer already lists the dataset's resources: no second request.
     const match = fitting[0]!;
-    const search = (await getJson(
-      fetchImpl,
-      `${bases.dataGouv}/datasets/${encodeURIComponent(match.dataset)}/`
-    )) as DataGouvDataset;
-    body = search;
+    body = {resources: match.resources};
     dataset = match.dataset;
     found = `le jeu « ${source.dataset} » n'existe plus (HTTP 404) ; la recherche « ${source.search.q} »${source.search.organization ? ` de l'organisation ${source.search.organization}` : ""} en trouve un seul qui convienne, « ${match.dataset} » ; `;
   }
