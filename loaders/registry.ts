@@ -7,6 +7,7 @@ import {contours} from "./datasets/contours.ts";
 import {conseillersNumeriques} from "./datasets/conseillers-numeriques.ts";
 import {couvertureThd} from "./datasets/couverture-thd.ts";
 import {fragiliteNumerique} from "./datasets/fragilite-numerique.ts";
+import {fragiliteNumerique2023} from "./datasets/fragilite-numerique-2023.ts";
 import {franceServices} from "./datasets/france-services.ts";
 import {lieuxMediationNumerique} from "./datasets/lieux-mediation-numerique.ts";
 import {pauvrete} from "./datasets/pauvrete.ts";
@@ -23,6 +24,7 @@ export const DATASETS: readonly DatasetDeclaration[] = [
   communes,
   passageCog,
   fragiliteNumerique,
+  fragiliteNumerique2023,
   lieuxMediationNumerique,
   conseillersNumeriques,
   franceServices,

@@ -15,6 +15,7 @@ export const ARROW_FILES = {
   "contours-carte": () => FileAttachment("../data/donnees/contours-carte.arrow"),
   "fragilite-numerique": () => FileAttachment("../data/donnees/fragilite-numerique.arrow"),
   "fragilite-numerique-communes": () => FileAttachment("../data/donnees/fragilite-numerique-communes.arrow"),
+  "fragilite-numerique-2023": () => FileAttachment("../data/donnees/fragilite-numerique-2023.arrow"),
   "lieux-mediation-numerique": () => FileAttachment("../data/donnees/lieux-mediation-numerique.arrow"),
   "conseillers-numeriques": () => FileAttachment("../data/donnees/conseillers-numeriques.arrow"),
   "france-services": () => FileAttachment("../data/donnees/france-services.arrow"),

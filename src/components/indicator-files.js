@@ -21,6 +21,34 @@ export const MEASURE_FILES = {
   "communes.*": () => FileAttachment("../data/indicateurs/communes.lignes.arrow"),
   "communes.population": () => FileAttachment("../data/indicateurs/communes.population.arrow"),
   "passage-cog.*": () => FileAttachment("../data/indicateurs/passage-cog.lignes.arrow"),
+  "fragilite-numerique-2023.*": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.lignes.arrow"),
+  "fragilite-numerique-2023.score": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.score.arrow"),
+  "fragilite-numerique-2023.no_thd_coverage_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.no_thd_coverage_rate.arrow"),
+  "fragilite-numerique-2023.no_4g_coverage_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.no_4g_coverage_rate.arrow"),
+  "fragilite-numerique-2023.poverty_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.poverty_rate.arrow"),
+  "fragilite-numerique-2023.older_65_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.older_65_rate.arrow"),
+  "fragilite-numerique-2023.nscol15p_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.nscol15p_rate.arrow"),
+  "fragilite-numerique-2023.poverty_rate_50_plus": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.poverty_rate_50_plus.arrow"),
+  "fragilite-numerique-2023.older_75_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.older_75_rate.arrow"),
+  "fragilite-numerique-2023.nscol15p_rate_50_plus": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.nscol15p_rate_50_plus.arrow"),
+  "fragilite-numerique-2023.poverty_rate_30_minus": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.poverty_rate_30_minus.arrow"),
+  "fragilite-numerique-2023.nscol15p_rate_15_25_year": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.nscol15p_rate_15_25_year.arrow"),
+  "fragilite-numerique-2023.neet_16_25_year_rate": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.neet_16_25_year_rate.arrow"),
+  "fragilite-numerique-2023.population": () =>
+    FileAttachment("../data/indicateurs/fragilite-numerique-2023.population.arrow"),
   "fragilite-numerique.*": () => FileAttachment("../data/indicateurs/fragilite-numerique.lignes.arrow"),
   "fragilite-numerique.rang_region": () =>
     FileAttachment("../data/indicateurs/fragilite-numerique.rang_region.arrow"),

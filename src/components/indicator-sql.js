@@ -31,7 +31,7 @@ export const SCALES = [1, 100, 1000, 10000, 100000];
 
 /** Units and column names of measures that are averaged, not added, over the rows of one commune. */
 const AVERAGED = {
-  units: new Set(["indice", "%", "degrés", "€", "euros"]),
+  units: new Set(["indice", "score (1 à 10)", "%", "degrés", "€", "euros"]),
   names: /taux|score|part_|^ips|moyen|median|rang/
 };
 
