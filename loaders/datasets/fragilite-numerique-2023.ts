@@ -135,10 +135,14 @@ export function variantOfFile(file: string, cell?: unknown): Ifn2023Variant {
   return "tout âge";
 }
 
-/** Spreads the export's `code` into one code column per level and adds the level and the variant. Pure. */
+/**
+ * Spreads the export's `code` into one code column per level and adds the level and the variant. A file already
+ * in the kit's columns (`niveau`, `code_territoire`: a CSV downloaded from the catalogue) is left as it is. Pure.
+ */
 export function prepareIfn2023(raw: RawFile): RawFile {
   const find = (name: string) => raw.header.find((h) => h.trim().toLowerCase() === name);
   const [division, code, name, variation] = ["division", "code", "name", "variation"].map(find);
+  if (!division && !code && find("niveau") && find("code_territoire")) return raw;
   const added = ["niveau", "code_territoire", "code_commune", "code_epci", "code_iris", "code_departement"];
   return {
     ...raw,

@@ -339,15 +339,25 @@ describe("fetch against local stand-ins of data.gouv.fr and data.education.gouv.
     }
   });
 
-  it("a dataset with no address the kit could confirm (the first-edition IFN) says where to find it; --url fetches a given file", async () => {
-    const declaration = getDataset("fragilite-numerique");
-    const paths = await kit();
-    await expect(fetchDataset(declaration.id, {paths, bases: bases()})).rejects.toThrow(
-      /pas de téléchargement automatique/
-    );
-    state.files.set("files/ifn.csv", {body: sourceFile(declaration), type: "text/csv"});
-    const outcome = await fetchDataset(declaration.id, {paths, url: `${origin}/files/ifn.csv`});
-    expect(outcome.resource.reason).toBe("adresse donnée par --url (aucun portail interrogé)");
-    expect((await readLock(paths.lock)).datasets[declaration.id]!.url).toBe(`${origin}/files/ifn.csv`);
+  const manual = DATASETS.filter((d) => d.source.portal === "manual").map((d) => [d.id]);
+  it("the datasets with no address the kit could confirm are the two IFN editions", () => {
+    expect(manual).toEqual([["fragilite-numerique"], ["fragilite-numerique-2023"]]);
   });
+  it.each(manual)(
+    "%s: with no address the kit could confirm, fetch says where to find it; --url fetches a given file",
+    async (id) => {
+      const declaration = getDataset(id);
+      const paths = await kit();
+      await expect(fetchDataset(declaration.id, {paths, bases: bases()})).rejects.toThrow(
+        /pas de téléchargement automatique.*npm run data -- load/
+      );
+      const url = `${origin}/files/${id}-manual.csv`;
+      state.files.set(`files/${id}-manual.csv`, {body: sourceFile(declaration), type: "text/csv"});
+      const outcome = await fetchDataset(declaration.id, {paths, url});
+      expect(outcome.rows).toBe(30);
+      expect(outcome.resource.reason).toBe("adresse donnée par --url (aucun portail interrogé)");
+      expect((await readLock(paths.lock)).datasets[declaration.id]!.url).toBe(url);
+      expect(await checkDataset(id, {paths})).toEqual([]);
+    }
+  );
 });

@@ -97,3 +97,19 @@ describe("fragilite-numerique-2023 (export of fragilite-numerique.fr)", () => {
     expect(Math.max(...scores)).toBeLessThanOrEqual(10);
   });
 });
+
+describe("fragilite-numerique-2023 in the kit's own columns", () => {
+  it("reads back the CSV the catalogue offers (niveau, code_territoire, variante already there)", async () => {
+    const header = "niveau,code_territoire,code_commune,nom,variante,score";
+    const {table} = await ingest(
+      "fragilite-numerique-2023.csv",
+      `${header}\ncommune,2A004,2A004,Ajaccio,senior,4.4\n`
+    );
+    expect(table.values).toMatchObject({
+      niveau: ["commune"],
+      variante: ["senior"],
+      code_commune: ["2A004"],
+      score: [4.4]
+    });
+  });
+});
