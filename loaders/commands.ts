@@ -230,26 +230,38 @@ export async function loadDeclaration(
     const rows = await convertToParquet(declaration, input, options.output, ingest);
     return {rows, written: options.output};
   }
-  const {sha256, size} = await hashInput(input);
+  // The file is hashed while it is read and validated (DuckDB's threads do the heavy path).
+  const hashing = hashInput(input);
+  hashing.catch(() => {}); // awaited below
   return withWorkDir(async (work) => {
-    const result = await convertFile(declaration, input, work, ingest);
+    const converting = convertFile(declaration, input, work, ingest);
+    // A file that can't be hashed fails as before, once its reading has stopped.
+    const {sha256, size} = await hashing.catch(async (error: unknown) => {
+      await converting.catch(() => {});
+      throw error;
+    });
+    const result = await converting;
     const main = result.tables[0]!;
     const dir = join(paths.snapshots, id);
-    const before = await currentVersion(declaration, dir);
-    if (before)
-      for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
-        log(line);
-    const meta = buildMeta(declaration, {
-      source: {portal: "fichier local", file: basename(input)},
-      retrieved: new Date().toISOString(),
-      sha256,
-      size,
-      rows: result.rowCount,
-      status: "réel",
-      ...variantVintage(declaration, result.variant),
-      ...(result.sources ? {sources: result.sources} : {}),
-      ...(await reportCodes(declaration, main, log))
-    });
+    // The diff and the commune code report (which read the validated table again) are computed while the
+    // table files are written; their lines are printed in the same order as ever.
+    const meta = (async () => {
+      const before = await currentVersion(declaration, dir);
+      if (before)
+        for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
+          log(line);
+      return buildMeta(declaration, {
+        source: {portal: "fichier local", file: basename(input)},
+        retrieved: new Date().toISOString(),
+        sha256,
+        size,
+        rows: result.rowCount,
+        status: "réel",
+        ...variantVintage(declaration, result.variant),
+        ...(result.sources ? {sources: result.sources} : {}),
+        ...(await reportCodes(declaration, main, log))
+      });
+    })();
     await writeOutputFolder(dir, result.tables, meta);
     await afterWrite(id, paths, log);
     return {rows: result.rowCount, written: dir};

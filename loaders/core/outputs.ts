@@ -79,22 +79,27 @@ export async function writeParquetAtomic(table: DataTable | ParquetTable, path: 
 }
 
 /**
- * Replaces folder `dir` with the outputs of `tables` (+ `meta` as `<tables[0].name>.meta.json`) and copies of
+ * Replaces folder `dir` with the outputs of `tables` (+ `meta` as `<meta.id>.meta.json`) and copies of
  * `extraFiles` (e.g. the downloaded source). Nothing in `dir` changes if any step before the swap fails.
+ * `meta` may still be computed (a promise): the table files are written meanwhile, and a rejected `meta` fails
+ * the whole write like any other step.
  */
 export async function writeOutputFolder(
   dir: string,
   tables: readonly OutputTable[],
-  meta: DatasetMeta,
+  meta: DatasetMeta | Promise<DatasetMeta>,
   extraFiles: readonly string[] = []
 ): Promise<void> {
   const suffix = tmpSuffix();
   const tmp = join(dirname(dir), `.${basename(dir)}.tmp-${suffix}`);
   const old = join(dirname(dir), `.${basename(dir)}.old-${suffix}`);
+  const pending = Promise.resolve(meta);
+  pending.catch(() => {}); // awaited below, unless an earlier step failed first
   await mkdir(tmp, {recursive: true});
   try {
     for (const output of tables) await writeTableFiles(tmp, output);
-    await writeFile(join(tmp, `${meta.id}.meta.json`), `${JSON.stringify(meta, null, 2)}\n`);
+    const written = await pending;
+    await writeFile(join(tmp, `${written.id}.meta.json`), `${JSON.stringify(written, null, 2)}\n`);
     for (const file of extraFiles) await copyFile(file, join(tmp, basename(file)));
   } catch (error) {
     await rm(tmp, {recursive: true, force: true});
