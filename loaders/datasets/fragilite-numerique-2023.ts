@@ -143,10 +143,21 @@ export function prepareIfn2023(raw: RawFile): RawFile {
   const find = (name: string) => raw.header.find((h) => h.trim().toLowerCase() === name);
   const [division, code, name, variation] = ["division", "code", "name", "variation"].map(find);
   if (!division && !code && find("niveau") && find("code_territoire")) return raw;
-  const added = ["niveau", "code_territoire", "code_commune", "code_epci", "code_iris", "code_departement"];
+  const added = [
+    "niveau",
+    "code_territoire",
+    "code_commune",
+    "code_epci",
+    "code_iris",
+    "code_departement",
+    "nom",
+    "variante"
+  ];
+  // Without a `variation` column, every row has the file's variant: read its name once.
+  const fileVariant = variation ? undefined : variantOfFile(raw.file);
   return {
     ...raw,
-    header: [...raw.header, ...added, "nom", "variante"].filter((h, i, all) => all.indexOf(h) === i),
+    header: [...new Set([...raw.header, ...added])],
     records: raw.records.map((record) => {
       const niveau = levelOfDivision(String(division ? (record.values[division] ?? "") : ""));
       const value = String(code ? (record.values[code] ?? "") : "").trim();
@@ -165,7 +176,7 @@ export function prepareIfn2023(raw: RawFile): RawFile {
           code_territoire: value,
           ...codes,
           nom: name ? record.values[name] : "",
-          variante: variantOfFile(raw.file, variation ? record.values[variation] : undefined)
+          variante: fileVariant ?? variantOfFile(raw.file, record.values[variation!])
         }
       };
     })
