@@ -26,8 +26,8 @@ export interface Measure {
   column: string;
   /** The table's commune code column. */
   key: string;
-  /** How the rows of one commune combine: added (counts) or averaged (indices, rates). */
-  within: "sum" | "avg";
+  /** How the rows of one commune combine: added (counts) or averaged (indices, rates); absent for the row count. */
+  within?: "sum" | "avg";
   label: string;
 }
 export const DEFAULT_THRESHOLD: number;

@@ -47,7 +47,7 @@ const CODE = /^[0-9]{2,3}$|^2[AB]$|^[0-9]{9}$/;
  * @typedef {object} IndicatorState
  * @property {string} num numerator measure, `<served table>.<column>` or `<served table>.*` (row count)
  * @property {string} den denominator measure, same form, or "" for a single measure
- * @property {"commune" | "epci" | "departement" | "region"} level
+ * @property {"commune" | "epci" | "departement" | "region" | "france"} level ("france" in computations only)
  * @property {"sum" | "mean" | "weighted"} agg
  * @property {string} region filter on a région code, or ""
  * @property {string} departement filter on a département code, or ""
@@ -108,7 +108,7 @@ export function paramsFromState(state) {
  * one commune (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts,
  * populations) or averaged, unweighted (`"avg"`: indices, rates, scores).
  * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
- * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg"}[]}
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg"}[]}
  */
 export function measuresOf(meta) {
   const key = meta.columns.find((c) => c.type === "code:commune")?.name;
@@ -129,7 +129,9 @@ export function measuresOf(meta) {
         table: meta.name,
         column: c.name,
         key,
-        within: AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum",
+        within: /** @type {"sum" | "avg"} */ (
+          AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum"
+        ),
         label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`
       }))
   ];
