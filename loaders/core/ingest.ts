@@ -18,7 +18,7 @@ import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
 import {prepareDuckCsv} from "./heavy-csv.ts";
 import {ValidationError} from "./issues.ts";
-import {readFailure} from "./read-error.ts";
+import {ReadError, readFailure} from "./read-error.ts";
 import {parseJsonBytes} from "./json.ts";
 import type {SourcePart} from "./meta.ts";
 import type {NamedTable, OutputTable} from "./outputs.ts";
@@ -236,13 +236,22 @@ async function convertWithSql(
   return {tables, rowCount: result.rowCount, variant: result.variant};
 }
 
+/** A valid file with no data row would replace a good version with nothing: refused. */
+function refuseEmpty(result: ConvertResult): ConvertResult {
+  if (result.rowCount > 0) return result;
+  throw new ReadError(
+    "aucune ligne de données (l'en-tête seul, ou un tableau vide)",
+    "le fichier exporté est vide : vérifiez les filtres de l'export ou retéléchargez-le"
+  );
+}
+
 /**
  * Reads a source file from top to bottom and gets its tables ready for writing: open (`openSource`: a
  * compressed file is unpacked) → detect (`detectReading`) → decode → parse → validate. A heavy CSV on the SQL
  * path is written to `<workDir>/<id>.parquet` by DuckDB; other files are held in memory. Pass `workDir: null`
  * to validate only. Every way of reading a file goes through here, and every failure comes out of it worded by
  * `readFailure` (dataset, file, line, hint).
- * @throws ValidationError or ReadError (nothing written outside `workDir`).
+ * @throws ValidationError or ReadError, also for a file with no data row (nothing written outside `workDir`).
  */
 export async function convertFile(
   declaration: DatasetDeclaration,

@@ -43,7 +43,7 @@ export function compressionOf(head: Uint8Array): "gzip" | "zip" | null {
 
 /**
  * Opens `path` for reading, unpacking it into `scratch` when it is compressed.
- * @throws ReadError for a spreadsheet (xlsx, ods) or a truncated archive; Node's error for a missing file (worded
+ * @throws ReadError for an empty file, a spreadsheet (xlsx, ods) or a truncated archive; Node's error for a missing file (worded
  * by `readFailure`).
  */
 export async function openSource(path: string, scratch: string, allowFolder = false): Promise<OpenedSource> {
@@ -57,7 +57,7 @@ export async function openSource(path: string, scratch: string, allowFolder = fa
     // The name without `.gz` tells the format (`x.csv.gz`); `scratch` holds nothing else.
     const out = join(scratch, label.replace(/\.gz$/i, "") || "source");
     await pipeline(createReadStream(path), createGunzip(), createWriteStream(out));
-    return {path: out, label, unpacked: "gzip"};
+    return checkNotEmpty({path: out, label, unpacked: "gzip"});
   }
   if (compression === "zip") {
     const zip = await loadZip(path, label);
@@ -69,7 +69,17 @@ export async function openSource(path: string, scratch: string, allowFolder = fa
     const member = await extractMember(zip, join(scratch, "member"), undefined, label);
     const out = join(scratch, basename(member));
     await rename(join(scratch, "member"), out);
-    return {path: out, label: `${label} › ${member}`, unpacked: "zip"};
+    return checkNotEmpty({path: out, label: `${label} › ${member}`, unpacked: "zip"});
   }
-  return {path, label};
+  return checkNotEmpty({path, label});
+}
+
+/** The opened source, unless it holds no byte. */
+async function checkNotEmpty(source: OpenedSource): Promise<OpenedSource> {
+  if ((await stat(source.path)).size === 0)
+    throw new ReadError(
+      "fichier vide (0 octet)",
+      "l'export ou le téléchargement n'a rien écrit : refaites-le"
+    );
+  return source;
 }
