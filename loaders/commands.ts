@@ -13,10 +13,10 @@ import {
   type DatasetDiff,
   type VersionSummary
 } from "./core/diff.ts";
-import {download, type FetchLike} from "./core/download.ts";
+import {download, DownloadError, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
-import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {ReadError, readFailure} from "./core/read-error.ts";
 import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
@@ -293,7 +293,11 @@ export interface FetchOptions extends CommandOptions {
   progress?: ProgressReporter;
   retries?: number;
   backoffMs?: number;
+  /** Waits between download attempts (tests inject one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
+  /** Adopts a file whose sha256 differs from the lock (`--yes`); without it the locked version is kept. */
+  yes?: boolean;
 }
 
 /** The outcome of a fetch. */
@@ -304,6 +308,8 @@ export interface FetchOutcome {
   diff: DatasetDiff | null;
   /** Which file was taken, and why. */
   resource: ResolvedResource;
+  /** True when the file changed since the lock and, without `yes`, nothing was written (cache and lock kept). */
+  kept?: boolean;
 }
 
 /** The resource a fetch takes: the address given with `--url`, else the portal's answer. */
@@ -362,7 +368,16 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       label: id,
       ...(options.retries !== undefined ? {retries: options.retries} : {}),
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
-      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
+      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {}),
+      ...(options.sleep ? {sleep: options.sleep} : {}),
+      onRetry: (n, error, delay) =>
+        log(`${id} : ${error.message} ; nouvel essai dans ${delay / 1000} s (tentative ${n + 1})`)
+    }).catch((error: unknown) => {
+      if (!(error instanceof DownloadError)) throw error;
+      throw new Error(
+        `${id} : téléchargement de ${resource.url} impossible — ${error.reason} ; cache et verrou inchangés`,
+        {cause: error}
+      );
     });
     let member: string | undefined;
     if (ext === "zip") {
@@ -381,6 +396,17 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         (locked ? {rows: locked.rows, columns: locked.columns} : null);
       const diff = before ? diffVersions(before, await summarizeOutput(tables[0]!, declaration.key)) : null;
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
+      if (locked && locked.sha256 !== downloaded.sha256) {
+        const change = formatLockChange(locked, {...downloaded, rows: rowCount});
+        for (const line of change) log(`${id} : ${line}`);
+        if (!options.yes) {
+          log(
+            `${id} : version verrouillée conservée (cache et verrou inchangés) ; relancez avec --yes pour adopter la nouvelle`
+          );
+          return {id, url: resource.url, rows: locked.rows, diff, resource, kept: true};
+        }
+        log(`${id} : nouvelle version adoptée (--yes)`);
+      }
       const retrieved = new Date().toISOString();
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
