@@ -12,7 +12,7 @@ import {writeParquet} from "../core/duckdb.ts";
 import type {SourceCheck} from "../core/dataset.ts";
 import {metaColumns, type DatasetMeta} from "../core/meta.ts";
 import type {ReadingGuide} from "../core/reading.ts";
-import {summarizeColumns} from "../core/schema.ts";
+import {summarizeColumns, type MeasureWords} from "../core/schema.ts";
 import {fromArrowStream, rowAt, toArrowStream, type Cell, type DataTable} from "../core/table.ts";
 import {DATASETS, getDataset} from "../registry.ts";
 import {findOnDisk, offlineMeta, offlineTable, resolveDataset, type Origin} from "../resolve.ts";
@@ -55,6 +55,10 @@ export interface ServedMeta extends DatasetMeta {
   reading?: ReadingGuide;
   /** Where the declared source was checked against public references, and when (absent: « à vérifier »). */
   sourceCheck?: SourceCheck;
+  /** What one row counts, as a measure of the indicator pages (the declaration's or part's `rowMeasure`). */
+  rowMeasure?: MeasureWords;
+  /** The year column whose latest year only the indicator pages read (the declaration's `period`). */
+  period?: {column: string; label: string};
 }
 
 function columnsOf(name: ServedName) {
@@ -129,9 +133,19 @@ export async function servedMeta(name: string): Promise<ServedMeta> {
   const served = parseServedName(name);
   const resolved = await resolveServed(name);
   const {declaration, part, columns} = columnsOf(served);
+  // A column's words as a measure are the declaration's of today (a meta.json written before may lack them).
+  const measureOf = new Map(metaColumns(columns).map((c) => [c.name, c.measure]));
+  const rowMeasure = part ? part.rowMeasure : declaration.rowMeasure;
+  const period = part ? undefined : declaration.period;
   return {
     ...resolved.meta,
-    ...(part ? {rows: resolved.table().rowCount, columns: metaColumns(columns)} : {}),
+    ...(part ? {rows: resolved.table().rowCount} : {}),
+    columns: (part ? metaColumns(columns) : resolved.meta.columns).map((c) => {
+      const measure = measureOf.get(c.name);
+      return measure === undefined ? c : {...c, measure};
+    }),
+    ...(rowMeasure ? {rowMeasure} : {}),
+    ...(period ? {period} : {}),
     origin: resolved.origin,
     name,
     ...(part ? {parent: served.id} : {}),

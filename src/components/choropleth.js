@@ -8,11 +8,9 @@ import {formatNumber} from "./format.js";
 import {canvasMap} from "./mapCanvas.js";
 import {composeSvg, exportButtons, slug} from "./mapExport.js";
 import {joinValues, territoryFilter} from "./mapJoin.js";
+import {PATTERN_KEYS, PATTERN_NOTE, patternDefs, patternFill, patternSwatch} from "./mapPatterns.js";
 import {classLabels, classify, computeBins} from "./mapScale.js";
 
-const NO_DATA = "#c4c4c4";
-/** Fill key of secret territories on canvas maps (painted with the hatching pattern). */
-const HATCHED = "hatched";
 /**
  * Above this many territories, maps are drawn on a canvas. Measured in Chromium: the SVG is as fast up to the
  * ~1,250 EPCI, while 35,000 communes take seconds as SVG and a fraction of a second on canvas.
@@ -64,19 +62,6 @@ function colorsOf(bins, scheme, reverse) {
       : d3.range(n).map((i) => (bins.type === "diverging" ? i / (n - 1) : 0.15 + (0.8 * i) / (n - 1)));
   const colors = t.map((x) => interpolate(x));
   return reverse ? colors.reverse() : colors;
-}
-
-function hatchDefs(id) {
-  const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
-  defs.innerHTML = `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="1.6"/></pattern>`;
-  return defs;
-}
-
-function swatch(fill, defs, label) {
-  const span = document.createElement("span");
-  span.className = "kit-map-swatch";
-  span.innerHTML = `<svg width="18" height="12" aria-hidden="true">${defs ?? ""}<rect width="18" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/></svg> ${label}`;
-  return span;
 }
 
 /**
@@ -144,7 +129,7 @@ export function choropleth(topology, rows, options = {}) {
         ? "masqué (petit effectif)"
         : "pas de donnée";
   };
-  const hatchId = `kit-hatch-${++uid}`;
+  const patterns = `kit-pattern-${++uid}`;
   const grid = topology.kit?.projection === "grid";
   const labels = options.labels ?? grid;
   const statusCount = (s) => shown.filter((f) => entry(f).status === s).length;
@@ -166,12 +151,12 @@ export function choropleth(topology, rows, options = {}) {
       projection: projectionFor(topology, {type: "FeatureCollection", features}),
       marks: [
         Plot.geo(byStatus("missing"), {
-          fill: NO_DATA,
+          fill: patternFill(patterns, "missing"),
           ...stroke,
           ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
         }),
         Plot.geo(byStatus("secret"), {
-          fill: `url(#${hatchId})`,
+          fill: patternFill(patterns, "secret"),
           ...stroke,
           ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
         }),
@@ -198,7 +183,7 @@ export function choropleth(topology, rows, options = {}) {
         Plot.tip(features, Plot.pointer(Plot.centroid({title: tipText, maxRadius: dense ? 10 : 60})))
       ]
     });
-    svg.prepend(hatchDefs(hatchId));
+    svg.prepend(patternDefs(patterns));
     describeSvg(svg, title, descriptions);
     return svg;
   };
@@ -211,9 +196,9 @@ export function choropleth(topology, rows, options = {}) {
   const extra = document.createElement("div");
   extra.className = "kit-map-legend-extra";
   extra.append(
-    swatch(NO_DATA, null, "pas de donnée"),
+    patternSwatch("missing", `${patterns}-legend-missing`),
     " ",
-    swatch(`url(#${hatchId}-legend)`, hatchDefs(`${hatchId}-legend`).outerHTML, "masqué (petit effectif)")
+    patternSwatch("secret", `${patterns}-legend-secret`)
   );
 
   const render = renderMode(options.render, shown.length, labels);
@@ -224,9 +209,7 @@ export function choropleth(topology, rows, options = {}) {
       const e = entry(f);
       return e.status === "value"
         ? colors[classify(/** @type {number} */ (e.value), bins.thresholds)]
-        : e.status === "secret"
-          ? HATCHED
-          : NO_DATA;
+        : PATTERN_KEYS[e.status === "secret" ? "secret" : "missing"];
     };
     const drawing = canvasMap({
       topology,
@@ -235,7 +218,6 @@ export function choropleth(topology, rows, options = {}) {
       width,
       height: options.height,
       fillOf,
-      hatched: HATCHED,
       tipText
     });
     describeSvg(drawing.overlay, title, descriptions);
@@ -265,7 +247,7 @@ export function choropleth(topology, rows, options = {}) {
     // The SVG export of a canvas map is Plot's SVG, built on click (seconds for all communes).
     exportParts: () => [legend, render === "canvas" ? plotSvg() : map],
     rasterParts,
-    exportLines: ["Gris : pas de donnée ; hachures : masqué (petit effectif, règle du kit)."]
+    exportLines: [PATTERN_NOTE]
   });
   fig.dataset.render = render;
   fig.dataset.features = String(shown.length);

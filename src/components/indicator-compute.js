@@ -31,6 +31,27 @@ export function passageMap(ancien, commune) {
 }
 
 /**
+ * The rows' commune codes kept for the latest period only (the largest year of `periods`), null elsewhere: how a
+ * table of several years (effectifs by rentrée, IPS, Pix results by year) is read, so that no measure is added or
+ * averaged across years. Rows without a period are left out too.
+ * @param {ArrayLike<string | null>} keys each row's commune code
+ * @param {ArrayLike<unknown>} periods each row's year
+ * @returns {{keys: (string | null)[], period: number | null}} the codes to read, and the latest year (null: none)
+ */
+export function latestPeriodKeys(keys, periods) {
+  let latest = -Infinity;
+  for (let r = 0; r < periods.length; r++) {
+    const p = Number(periods[r] ?? NaN);
+    if (p > latest) latest = p;
+  }
+  const period = Number.isFinite(latest) ? latest : null;
+  const kept = Array.from({length: keys.length}, (_, r) =>
+    period !== null && periods[r] != null && Number(periods[r]) === period ? keys[r] : null
+  );
+  return {keys: kept, period};
+}
+
+/**
  * One measure per current commune, aligned on `codes`: the number of rows (`within: "count"`), or the sum or
  * the unweighted mean of the non-missing values of the rows coded by that commune (or, through `passage`, by
  * one of its arrondissements or older codes). NaN where the commune has no row (or only missing values).

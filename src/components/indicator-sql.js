@@ -104,35 +104,40 @@ export function paramsFromState(state) {
 }
 
 /**
- * The measures a table offers: its numeric columns and its row count, when it has a commune code column. Rows of
- * one commune (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts,
- * populations) or averaged, unweighted (`"avg"`: indices, rates, scores).
- * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
- * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg"}[]}
+ * The measures a table offers: its numeric columns but those declared `measure: false` (years, coordinates), and
+ * its row count, when it has a commune code column. Each carries the words its dataset declares (`words`: label,
+ * unit, per) and, for a table of several years, its `period` (only its latest year is read). Rows of one commune
+ * (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts, populations) or
+ * averaged, unweighted (`"avg"`: indices, rates, scores). `label` is the machine-made fallback.
+ * @param {{name: string, tableTitle?: string, rowMeasure?: object, period?: {column: string, label: string},
+ *   columns: {name: string, type: string, description?: string, unit?: string, measure?: object | false}[]}} meta
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg",
+ *   words?: {label: string, unit: string, per?: string}, period?: {column: string, label: string}}[]}
  */
 export function measuresOf(meta) {
   const key = meta.columns.find((c) => c.type === "code:commune")?.name;
   if (!key) return [];
   const title = meta.tableTitle ?? meta.name;
+  const common = {table: meta.name, key, ...(meta.period ? {period: meta.period} : {})};
   return [
     {
       value: `${meta.name}.${COUNT}`,
-      table: meta.name,
       column: COUNT,
-      key,
-      label: `${title} — nombre de lignes`
+      ...common,
+      label: `${title} — nombre de lignes`,
+      ...(meta.rowMeasure ? {words: meta.rowMeasure} : {})
     },
     ...meta.columns
-      .filter((c) => c.type === "integer" || c.type === "number")
+      .filter((c) => (c.type === "integer" || c.type === "number") && c.measure !== false)
       .map((c) => ({
         value: `${meta.name}.${c.name}`,
-        table: meta.name,
         column: c.name,
-        key,
+        ...common,
         within: /** @type {"sum" | "avg"} */ (
-          AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum"
+          c.measure?.within ?? (AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum")
         ),
-        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`
+        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`,
+        ...(c.measure ? {words: c.measure} : {})
       }))
   ];
 }

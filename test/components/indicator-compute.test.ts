@@ -6,7 +6,13 @@
  */
 import {DuckDBInstance, type DuckDBConnection} from "@duckdb/node-api";
 import {afterAll, beforeAll, describe, expect, it} from "vitest";
-import {communeValues, indicatorRows, passageMap, withinOf} from "../../src/components/indicator-compute.js";
+import {
+  communeValues,
+  indicatorRows,
+  latestPeriodKeys,
+  passageMap,
+  withinOf
+} from "../../src/components/indicator-compute.js";
 import {
   indicatorSql,
   DEFAULT_STATE as PAGE_DEFAULT,
@@ -150,5 +156,15 @@ describe("indicatorRows (JavaScript) equals indicatorSql (DuckDB) on the same da
     expect(() => computeInJs(data, {...DEFAULT_STATE, agg: "median" as never})).toThrow(
       /agrégation inconnue/
     );
+  });
+
+  it("reads a table of several years for its latest year only: pupils are not added across rentrées", () => {
+    const keys = ["01001", "01001", "01002", "01002", null];
+    const rentrees = [2022, 2023, 2023, null, 2023];
+    const latest = latestPeriodKeys(keys, rentrees);
+    expect(latest).toEqual({keys: [null, "01001", "01002", null, null], period: 2023});
+    const pupils = communeValues(["01001", "01002"], latest.keys, [100, 110, 40, 999, 7], "sum");
+    expect([...pupils]).toEqual([110, 40]);
+    expect(latestPeriodKeys(["01001"], [null])).toEqual({keys: [null], period: null});
   });
 });

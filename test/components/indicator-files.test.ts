@@ -26,4 +26,8 @@ describe("src/components/indicator-files.js", () => {
       missing.map((m) => `  "${m}": () => FileAttachment("../data/indicateurs/${measureFile(m)}"),`)
     ).toEqual([]);
   });
+  it("names no column that is not a measure (the build fails on a file the loader does not write)", () => {
+    const offered = new Set(declared);
+    expect(listed.map((m) => m[1]).filter((m) => !offered.has(m!))).toEqual([]);
+  });
 });

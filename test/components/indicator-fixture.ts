@@ -138,9 +138,20 @@ export function expectSameRows(js: IndicatorRow[], sql: IndicatorRow[]) {
 /** Every measure of the declared tables (a part's columns replace its dataset's), as the builder offers them. */
 export function declaredMeasures() {
   return DATASETS.flatMap((d) => [
-    ...measuresOf({name: d.id, tableTitle: d.title, columns: metaColumns(d.columns)}),
+    ...measuresOf({
+      name: d.id,
+      tableTitle: d.title,
+      columns: metaColumns(d.columns),
+      ...(d.rowMeasure ? {rowMeasure: d.rowMeasure} : {}),
+      ...(d.period ? {period: d.period} : {})
+    }),
     ...(d.parts ?? []).flatMap((p) =>
-      measuresOf({name: `${d.id}-${p.suffix}`, tableTitle: p.title, columns: metaColumns(p.columns)})
+      measuresOf({
+        name: `${d.id}-${p.suffix}`,
+        tableTitle: p.title,
+        columns: metaColumns(p.columns),
+        ...(p.rowMeasure ? {rowMeasure: p.rowMeasure} : {})
+      })
     )
   ]);
 }

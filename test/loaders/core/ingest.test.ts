@@ -60,12 +60,12 @@ describe("detectReading(declaration, path, options)", () => {
 
   it("hands the file to the declaration's own ingest when it has one", async () => {
     const csv = await file("a.csv", "code\n01001\n");
-    const table = {...emptyTable([{name: "code", type: "code" as const}]), rowCount: 0};
+    const table = {columns: [{name: "code", type: "code" as const}], values: {code: ["01001"]}, rowCount: 1};
     const own = {...declaration, ingest: async () => ({table, tables: [{name: "essai", table}]})};
     expect(await detectReading(own, csv, {heavyThreshold: 0})).toEqual({kind: "ingest"});
     expect(await convertFile(own, csv, null)).toEqual({
       tables: [{name: "essai", table}],
-      rowCount: 0,
+      rowCount: 1,
       variant: undefined
     });
   });
