@@ -72,7 +72,8 @@ function hatchDefs(id) {
 function swatch(fill, defs, label) {
   const span = document.createElement("span");
   span.className = "kit-map-swatch";
-  span.innerHTML = `<svg width="18" height="12" aria-hidden="true">${defs ?? ""}<rect width="18" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/></svg> ${label}`;
+  span.innerHTML = `<svg width="18" height="12" aria-hidden="true">${defs ?? ""}<rect width="18" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/></svg> `;
+  span.append(label); // text, never HTML
   return span;
 }
 
