@@ -1,7 +1,7 @@
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {servedNames} from "../../loaders/serve.ts";
+import {servedNames} from "../../loaders/site/data-archive.ts";
 
 /** Framework publishes only the files named literally: every served table needs its line in catalogue-files.js. */
 describe("src/components/catalogue-files.js", () => {

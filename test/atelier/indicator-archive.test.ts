@@ -8,7 +8,7 @@ import {tableFromIPC} from "apache-arrow";
 import JSZip from "jszip";
 import {afterAll, beforeAll, describe, it} from "vitest";
 import {loadTable} from "../../loaders/core/duckdb.ts";
-import {servedTable} from "../../loaders/serve.ts";
+import {servedTable} from "../../loaders/site/data-archive.ts";
 import {indicatorArchive, indicatorMeasures} from "../../loaders/site/indicators.ts";
 import {indicatorRows, measureFile} from "../../src/components/indicator-compute.js";
 import {

@@ -3,7 +3,7 @@ import {
   accessCurve,
   bandsByDepartement,
   distancesToNearest
-} from "../../challenges/lib/acces-france-services.ts";
+} from "../../loaders/site/defis/acces-france-services.ts";
 
 // One degree of latitude is about 111.2 km on the kit's sphere.
 const communes = [

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {communePortraits, countByCommune} from "../../challenges/lib/commune-portrait.ts";
+import {communePortraits, countByCommune} from "../../loaders/site/defis/commune-portrait.ts";
 import {communes, index, table} from "./fixtures.ts";
 
 describe("countByCommune(table, column)", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {currentCodes} from "../../challenges/lib/current-codes.ts";
+import {currentCodes} from "../../loaders/site/defis/current-codes.ts";
 import {index} from "./fixtures.ts";
 
 describe("currentCodes(codes)", () => {

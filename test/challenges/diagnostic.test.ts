@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {diagnosticCommunes, diagnosticTerritories, withSchools} from "../../challenges/lib/diagnostic.ts";
+import {diagnosticCommunes, diagnosticTerritories, withSchools} from "../../loaders/site/defis/diagnostic.ts";
 import {portrait} from "./fixtures.ts";
 
 const communes = [

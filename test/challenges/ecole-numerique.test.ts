@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {schoolsAndFragility} from "../../challenges/lib/ecole-numerique.ts";
-import type {CommuneSchools} from "../../challenges/lib/schools.ts";
+import {schoolsAndFragility} from "../../loaders/site/defis/ecole-numerique.ts";
+import type {CommuneSchools} from "../../loaders/site/defis/schools.ts";
 import {portrait} from "./fixtures.ts";
 
 const school = (code: string): CommuneSchools => ({

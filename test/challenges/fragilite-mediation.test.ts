@@ -3,7 +3,7 @@ import {
   communesWithoutLieu,
   departementOffers,
   scoreDistribution
-} from "../../challenges/lib/fragilite-mediation.ts";
+} from "../../loaders/site/defis/fragilite-mediation.ts";
 import {portrait} from "./fixtures.ts";
 
 const communes = [

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {combinePositions, fromInset} from "../../challenges/lib/commune-positions.ts";
-import {schoolsByCommune} from "../../challenges/lib/schools.ts";
+import {combinePositions, fromInset} from "../../loaders/site/defis/commune-positions.ts";
+import {schoolsByCommune} from "../../loaders/site/defis/schools.ts";
 import {tableFromRows} from "../../loaders/core/table.ts";
 import {summarizeColumns, type ColumnSpec} from "../../loaders/core/schema.ts";
 import {haversineKm, nearestIndex} from "../../src/components/distance.js";

@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {currentCodes} from "../../challenges/lib/current-codes.ts";
-import {ifnByCommune, regionalMeans, weightedMeansBy} from "../../challenges/lib/ifn.ts";
+import {currentCodes} from "../../loaders/site/defis/current-codes.ts";
+import {ifnByCommune, regionalMeans, weightedMeansBy} from "../../loaders/site/defis/ifn.ts";
 import {index, table} from "./fixtures.ts";
 
 describe("ifnByCommune(ifn, toCurrent)", () => {

@@ -1,6 +1,10 @@
 import {describe, expect, it} from "vitest";
-import {parentingIngredients, percentileRanks, povertyByCommune} from "../../challenges/lib/parentalite.ts";
-import {currentCodes} from "../../challenges/lib/current-codes.ts";
+import {
+  parentingIngredients,
+  percentileRanks,
+  povertyByCommune
+} from "../../loaders/site/defis/parentalite.ts";
+import {currentCodes} from "../../loaders/site/defis/current-codes.ts";
 import {index, portrait, table} from "./fixtures.ts";
 
 describe("percentileRanks(rows, value)", () => {

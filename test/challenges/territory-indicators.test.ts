@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
-import {groupBy, majorityBy, territoryIndicators} from "../../challenges/lib/territory-indicators.ts";
-import {withSchools} from "../../challenges/lib/diagnostic.ts";
+import {groupBy, majorityBy, territoryIndicators} from "../../loaders/site/defis/territory-indicators.ts";
+import {withSchools} from "../../loaders/site/defis/diagnostic.ts";
 import {portrait} from "./fixtures.ts";
 
 describe("territoryIndicators(communes)", () => {

@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {coverageAndFragility} from "../../challenges/lib/tres-haut-debit.ts";
+import {coverageAndFragility} from "../../loaders/site/defis/tres-haut-debit.ts";
 import {portrait} from "./fixtures.ts";
 
 describe("coverageAndFragility(communes)", () => {

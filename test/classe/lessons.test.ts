@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import type {SchoolsByCommune} from "../../challenges/lib/schools.ts";
+import type {SchoolsByCommune} from "../../loaders/site/defis/schools.ts";
 import {checkAnswer, type AnswerKey} from "../../src/components/answer-check.js";
 import {
   correlationLesson,
@@ -11,7 +11,7 @@ import {
   secrecyLesson,
   weightedMean,
   type LessonInputs
-} from "../../loaders/classe/lessons.ts";
+} from "../../loaders/site/classe-lessons.ts";
 
 const schools: SchoolsByCommune = {
   rentreeEffectifs: 2024,

@@ -16,7 +16,7 @@ import {
   readBasemap
 } from "../../loaders/geo/basemap.ts";
 import {cogDepartements, cogRegions} from "../../loaders/geo/cog-data.ts";
-import {contoursOrAbsent} from "../../loaders/geo/site-maps.ts";
+import {contoursOrAbsent} from "../../loaders/site/maps.ts";
 
 type KitTopology = Topology & {kit: {level: string; insets: boolean; attribution: string; cog: string}};
 

@@ -10,7 +10,7 @@ import {fromArrowStream, rowAt, tableFromRows} from "../../loaders/core/table.ts
 import {carteTable, contours} from "../../loaders/datasets/contours.ts";
 import {getDataset} from "../../loaders/registry.ts";
 import {resolveDataset} from "../../loaders/resolve.ts";
-import {contoursOrAbsent} from "../../loaders/geo/site-maps.ts";
+import {contoursOrAbsent} from "../../loaders/site/maps.ts";
 
 const AIN = "../shared/geo/gregoiredavid-france-geojson/communes-par-departement/communes-01-ain.geojson";
 

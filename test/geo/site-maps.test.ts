@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {kitPaths} from "../../loaders/core/paths.ts";
-import {contoursOrAbsent, demoIndicator, demoPoints, hierarchy} from "../../loaders/geo/site-maps.ts";
+import {contoursOrAbsent, demoIndicator, demoPoints, hierarchy} from "../../loaders/site/maps.ts";
 
 describe("maps page data", () => {
   it("generates the same labelled demonstration indicator on every run, with secret and missing cases", () => {

@@ -12,7 +12,7 @@ describe("invalidateFrameworkCache", () => {
     mkdirSync(join(cache, "data", "donnees"), {recursive: true});
     writeFileSync(
       join(site, "data", "donnees.zip.ts"),
-      'import {siteArchive} from "../../loaders/serve.ts";\n'
+      'import {siteArchive} from "../../loaders/site/data-archive.ts";\n'
     );
     writeFileSync(join(site, "data", "autre.json.ts"), 'import {x} from "./x.ts";\n');
     writeFileSync(join(cache, "data", "donnees.zip"), "zip");
@@ -25,7 +25,7 @@ describe("invalidateFrameworkCache", () => {
   });
 
   it("recognises loaders that serve every dataset by their import", () => {
-    expect(loaderServesAll('import {siteArchive} from "../../loaders/serve.ts";')).toBe(true);
-    expect(loaderServesAll('import {guideRows} from "../../../loaders/demo/guide.ts";')).toBe(false);
+    expect(loaderServesAll('import {siteArchive} from "../../loaders/site/data-archive.ts";')).toBe(true);
+    expect(loaderServesAll('import {guideRows} from "../../../loaders/site/guide-table.ts";')).toBe(false);
   });
 });

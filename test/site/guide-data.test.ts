@@ -1,5 +1,5 @@
 import {describe, expect, it} from "vitest";
-import {guideRows, guideTiles, REGION_TILES} from "../../loaders/demo/guide.ts";
+import {guideRows, guideTiles, REGION_TILES} from "../../loaders/site/guide-table.ts";
 
 describe("guide demonstration data", () => {
   it("is deterministic: same seed, same rows; another seed, other indicator values", () => {

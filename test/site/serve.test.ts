@@ -2,7 +2,13 @@ import JSZip from "jszip";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
 import {DATASETS} from "../../loaders/registry.ts";
-import {parseServedName, SAMPLE_ROWS, servedMeta, servedNames, siteArchive} from "../../loaders/serve.ts";
+import {
+  parseServedName,
+  SAMPLE_ROWS,
+  servedMeta,
+  servedNames,
+  siteArchive
+} from "../../loaders/site/data-archive.ts";
 
 describe("served tables", () => {
   it("serves every dataset and each derived part under its own name", () => {

@@ -5,7 +5,7 @@ import {
   perInhabitants,
   populationByDepartement,
   shareByDepartement
-} from "../../loaders/site/thumbnails.ts";
+} from "../../loaders/site/home-thumbnails.ts";
 
 const columns = (names: string[]) =>
   names.map(

@@ -4,9 +4,9 @@
  * France services it hosts, and its premises eligible to 1 Gbit/s. Each source is brought to COG 2026
  * ({@link currentCodes}) before the join; the codes that could not be brought are reported per source.
  */
-import {rowAt, type DataTable} from "../../loaders/core/table.ts";
-import type {CogIndex} from "../../loaders/geo/cog.ts";
-import {coverageByCommune} from "../../src/components/thd-coverage.js";
+import {rowAt, type DataTable} from "../../core/table.ts";
+import type {CogIndex} from "../../geo/cog.ts";
+import {coverageByCommune} from "../../../src/components/thd-coverage.js";
 import {currentCodes} from "./current-codes.ts";
 import {ifnByCommune} from "./ifn.ts";
 

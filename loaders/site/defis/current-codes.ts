@@ -4,8 +4,8 @@
  * Lyon and Marseille). Every défi aggregate brings each of its sources through this before joining, once, at
  * build time.
  */
-import type {Cell} from "../../loaders/core/table.ts";
-import {cog2026, mapCommuneCodes, type CogIndex, type MappingReport} from "../../loaders/geo/cog.ts";
+import type {Cell} from "../../core/table.ts";
+import {cog2026, mapCommuneCodes, type CogIndex, type MappingReport} from "../../geo/cog.ts";
 
 /** A source's codes brought to COG 2026. */
 export interface CurrentCodes {

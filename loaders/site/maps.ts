@@ -7,12 +7,12 @@ import {kitPaths, type KitPaths} from "../core/paths.ts";
 import {gaussian} from "../core/prng.ts";
 import {fromArrowStream, rowAt} from "../core/table.ts";
 import {resolveDataset} from "../resolve.ts";
-import type {Level} from "./codes.ts";
-import {aggregate} from "./aggregate.ts";
-import {readBasemap} from "./basemap.ts";
-import {cogDepartements, cogEpci, cogRegions} from "./cog-data.ts";
+import type {Level} from "../geo/codes.ts";
+import {aggregate} from "../geo/aggregate.ts";
+import {readBasemap} from "../geo/basemap.ts";
+import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
 import {DROM_INSETS} from "../../src/components/insets.js";
-import {CHEF_LIEU_POSITIONS} from "./tilegrid.ts";
+import {CHEF_LIEU_POSITIONS} from "../geo/tilegrid.ts";
 
 /**
  * The map TopoJSON of `level` from dataset `contours` (part `carte`, resolved snapshot > cache), with where it

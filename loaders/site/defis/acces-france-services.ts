@@ -4,7 +4,7 @@
  * position to the nearest France services (through `nearestIndex`, src/components/distance.js), then the
  * population by distance band per département, the access curve and the communes 20 km away or more.
  */
-import {nearestIndex} from "../../src/components/distance.js";
+import {nearestIndex} from "../../../src/components/distance.js";
 
 type Position = [number, number];
 

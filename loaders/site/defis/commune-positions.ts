@@ -8,11 +8,11 @@ import {geoCentroid} from "d3";
 import type {Feature} from "geojson";
 import {feature} from "topojson-client";
 import type {Topology} from "topojson-specification";
-import {demoCommunes, demoRandom} from "../../loaders/demo/communes.ts";
-import {gaussian} from "../../loaders/core/prng.ts";
-import {CHEF_LIEU_POSITIONS} from "../../loaders/geo/tilegrid.ts";
-import {contoursOnDisk} from "../../loaders/geo/site-maps.ts";
-import {DROM_INSETS} from "../../src/components/insets.js";
+import {demoCommunes, demoRandom} from "../../demo/communes.ts";
+import {gaussian} from "../../core/prng.ts";
+import {CHEF_LIEU_POSITIONS} from "../../geo/tilegrid.ts";
+import {contoursOnDisk} from "../maps.ts";
+import {DROM_INSETS} from "../../../src/components/insets.js";
 
 /** A commune's position, WGS 84 degrees (real place, not the map inset). */
 export interface CommunePosition {

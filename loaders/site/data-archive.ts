@@ -8,14 +8,14 @@ import {mkdtemp, readFile, rm} from "node:fs/promises";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import JSZip from "jszip";
-import {writeParquet} from "./core/duckdb.ts";
-import type {SourceCheck} from "./core/dataset.ts";
-import {metaColumns, type DatasetMeta} from "./core/meta.ts";
-import type {ReadingGuide} from "./core/reading.ts";
-import {summarizeColumns} from "./core/schema.ts";
-import {fromArrowStream, rowAt, toArrowStream, type Cell, type DataTable} from "./core/table.ts";
-import {DATASETS, getDataset} from "./registry.ts";
-import {findOnDisk, offlineMeta, offlineTable, resolveDataset, type Origin} from "./resolve.ts";
+import {writeParquet} from "../core/duckdb.ts";
+import type {SourceCheck} from "../core/dataset.ts";
+import {metaColumns, type DatasetMeta} from "../core/meta.ts";
+import type {ReadingGuide} from "../core/reading.ts";
+import {summarizeColumns} from "../core/schema.ts";
+import {fromArrowStream, rowAt, toArrowStream, type Cell, type DataTable} from "../core/table.ts";
+import {DATASETS, getDataset} from "../registry.ts";
+import {findOnDisk, offlineMeta, offlineTable, resolveDataset, type Origin} from "../resolve.ts";
 
 /** A served table: a dataset id and, for a derived table, the part's suffix. */
 export interface ServedName {

@@ -4,10 +4,10 @@
  * (loaders/education/secrecy-tables.ts: counts of 1 to 10 pupils hidden, then complementary cells so that no
  * hidden count can be recomputed from the département totals), and the mean IPS of the commune's schools.
  */
-import {protectHierarchy} from "../../loaders/education/secrecy-tables.ts";
-import type {Count} from "../../loaders/education/secrecy.ts";
-import type {DataTable} from "../../loaders/core/table.ts";
-import {rowAt} from "../../loaders/core/table.ts";
+import {protectHierarchy} from "../../education/secrecy-tables.ts";
+import type {Count} from "../../education/secrecy.ts";
+import type {DataTable} from "../../core/table.ts";
+import {rowAt} from "../../core/table.ts";
 
 /** One commune's schools, as published. `null` pupil counts are secret (see `secret`). */
 export interface CommuneSchools {

@@ -5,7 +5,7 @@
  * région, so its rank is taken within the commune's région; the other three are national scales, ranked
  * nationally.
  */
-import type {DataTable} from "../../loaders/core/table.ts";
+import type {DataTable} from "../../core/table.ts";
 import type {CommunePortrait} from "./commune-portrait.ts";
 import type {CommuneSchools} from "./schools.ts";
 import {groupBy, round} from "./territory-indicators.ts";

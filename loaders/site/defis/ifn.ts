@@ -5,7 +5,7 @@
  * (issue #19). A score is therefore compared with its region's mean ({@link regionalMeans}); national rankings
  * of raw scores mix eighteen references.
  */
-import type {DataTable} from "../../loaders/core/table.ts";
+import type {DataTable} from "../../core/table.ts";
 
 /** A commune's score with the population it is weighted by. */
 export interface CommuneScore {

@@ -8,7 +8,7 @@ import {choiceKey, fnv1a, numberKey, type AnswerKey} from "../../src/components/
 import {formatNumber} from "../../src/components/format.js";
 import {classLabels, classify, computeBins} from "../../src/components/mapScale.js";
 import {coverageByCommune} from "../../src/components/thd-coverage.js";
-import type {SchoolsByCommune} from "../../challenges/lib/schools.ts";
+import type {SchoolsByCommune} from "./defis/schools.ts";
 import {rowAt, type DataTable} from "../core/table.ts";
 import {DEFAULT_SECRECY_THRESHOLD} from "../education/secrecy.ts";
 
@@ -41,7 +41,7 @@ export interface LessonInputs {
   ifn: ReadonlyMap<string, number>;
   /** `couverture-thd`: share (0–1) of premises eligible to 1 Gbit/s per today's commune. */
   fibre: ReadonlyMap<string, number>;
-  /** Schools per commune with pupil counts under secrecy (challenges/lib/schools.ts). */
+  /** Schools per commune with pupil counts under secrecy (loaders/site/defis/schools.ts). */
   schools: SchoolsByCommune;
 }
 
