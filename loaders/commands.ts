@@ -5,11 +5,19 @@
 import {mkdir, readdir, readFile, rename, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
-import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
-import {download, type FetchLike} from "./core/download.ts";
+import {
+  diffVersions,
+  formatDiff,
+  shrinkRefusal,
+  summarize,
+  type DatasetDiff,
+  type VersionSummary
+} from "./core/diff.ts";
+import {download, DownloadError, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
-import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {ReadError, readFailure} from "./core/read-error.ts";
 import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
@@ -199,11 +207,14 @@ export interface LoadOptions extends CommandOptions {
   output?: string;
   /** CSV files larger than this (bytes) are validated in DuckDB SQL (default: `ingest.ts`'s 64 MB). */
   heavyThreshold?: number;
+  /** Writes a file that loses more than half the rows of the version in place (`--yes`). */
+  yes?: boolean;
 }
 
 /**
  * Ingests a local file: validates it, then writes the dataset's outputs to `data/snapshots/<id>/`, or, with
- * `output`, only that Parquet file. @throws ValidationError (nothing written) when the file has problems.
+ * `output`, only that Parquet file. A file that keeps less than half the rows of the version in place is
+ * refused unless `yes`. @throws ValidationError or ReadError (nothing written) when the file has problems.
  */
 export async function loadDataset(
   id: string,
@@ -237,12 +248,16 @@ export async function loadDeclaration(
     const converting = convertFile(declaration, input, work, ingest);
     // A file that can't be hashed fails as before, once its reading has stopped.
     const {sha256, size} = await hashing.catch(async (error: unknown) => {
-      await converting.catch(() => {});
-      throw error;
+      await converting;
+      throw readFailure(error, {dataset: id, file: basename(input)});
     });
     const result = await converting;
     const main = result.tables[0]!;
     const dir = join(paths.snapshots, id);
+    // The version in place: the snapshot, else the fetched (locked) one.
+    const rowsBefore = (await readMeta(dir, id))?.rows ?? (await readLock(paths.lock)).datasets[id]?.rows;
+    const shrink = shrinkRefusal(rowsBefore, result.rowCount, options.yes);
+    if (shrink) throw new ReadError(shrink, undefined, {dataset: id, file: basename(input)});
     // The diff and the commune code report (which read the validated table again) are computed while the
     // table files are written; their lines are printed in the same order as ever.
     const meta = (async () => {
@@ -278,7 +293,11 @@ export interface FetchOptions extends CommandOptions {
   progress?: ProgressReporter;
   retries?: number;
   backoffMs?: number;
+  /** Waits between download attempts (tests inject one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
+  /** Adopts a file whose sha256 differs from the lock (`--yes`); without it the locked version is kept. */
+  yes?: boolean;
 }
 
 /** The outcome of a fetch. */
@@ -289,6 +308,8 @@ export interface FetchOutcome {
   diff: DatasetDiff | null;
   /** Which file was taken, and why. */
   resource: ResolvedResource;
+  /** True when the file changed since the lock and, without `yes`, nothing was written (cache and lock kept). */
+  kept?: boolean;
 }
 
 /** The resource a fetch takes: the address given with `--url`, else the portal's answer. */
@@ -347,7 +368,16 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       label: id,
       ...(options.retries !== undefined ? {retries: options.retries} : {}),
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
-      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
+      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {}),
+      ...(options.sleep ? {sleep: options.sleep} : {}),
+      onRetry: (n, error, delay) =>
+        log(`${id} : ${error.message} ; nouvel essai dans ${delay / 1000} s (tentative ${n + 1})`)
+    }).catch((error: unknown) => {
+      if (!(error instanceof DownloadError)) throw error;
+      throw new Error(
+        `${id} : téléchargement de ${resource.url} impossible — ${error.reason} ; cache et verrou inchangés`,
+        {cause: error}
+      );
     });
     let member: string | undefined;
     if (ext === "zip") {
@@ -366,6 +396,17 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         (locked ? {rows: locked.rows, columns: locked.columns} : null);
       const diff = before ? diffVersions(before, await summarizeOutput(tables[0]!, declaration.key)) : null;
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
+      if (locked && locked.sha256 !== downloaded.sha256) {
+        const change = formatLockChange(locked, {...downloaded, rows: rowCount});
+        for (const line of change) log(`${id} : ${line}`);
+        if (!options.yes) {
+          log(
+            `${id} : version verrouillée conservée (cache et verrou inchangés) ; relancez avec --yes pour adopter la nouvelle`
+          );
+          return {id, url: resource.url, rows: locked.rows, diff, resource, kept: true};
+        }
+        log(`${id} : nouvelle version adoptée (--yes)`);
+      }
       const retrieved = new Date().toISOString();
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},

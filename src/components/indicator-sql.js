@@ -47,7 +47,7 @@ const CODE = /^[0-9]{2,3}$|^2[AB]$|^[0-9]{9}$/;
  * @typedef {object} IndicatorState
  * @property {string} num numerator measure, `<served table>.<column>` or `<served table>.*` (row count)
  * @property {string} den denominator measure, same form, or "" for a single measure
- * @property {"commune" | "epci" | "departement" | "region"} level
+ * @property {"commune" | "epci" | "departement" | "region" | "france"} level ("france" in computations only)
  * @property {"sum" | "mean" | "weighted"} agg
  * @property {string} region filter on a région code, or ""
  * @property {string} departement filter on a département code, or ""
@@ -104,33 +104,40 @@ export function paramsFromState(state) {
 }
 
 /**
- * The measures a table offers: its numeric columns and its row count, when it has a commune code column. Rows of
- * one commune (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts,
- * populations) or averaged, unweighted (`"avg"`: indices, rates, scores).
- * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
- * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg"}[]}
+ * The measures a table offers: its numeric columns but those declared `measure: false` (years, coordinates), and
+ * its row count, when it has a commune code column. Each carries the words its dataset declares (`words`: label,
+ * unit, per) and, for a table of several years, its `period` (only its latest year is read). Rows of one commune
+ * (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts, populations) or
+ * averaged, unweighted (`"avg"`: indices, rates, scores). `label` is the machine-made fallback.
+ * @param {{name: string, tableTitle?: string, rowMeasure?: object, period?: {column: string, label: string},
+ *   columns: {name: string, type: string, description?: string, unit?: string, measure?: object | false}[]}} meta
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg",
+ *   words?: {label: string, unit: string, per?: string}, period?: {column: string, label: string}}[]}
  */
 export function measuresOf(meta) {
   const key = meta.columns.find((c) => c.type === "code:commune")?.name;
   if (!key) return [];
   const title = meta.tableTitle ?? meta.name;
+  const common = {table: meta.name, key, ...(meta.period ? {period: meta.period} : {})};
   return [
     {
       value: `${meta.name}.${COUNT}`,
-      table: meta.name,
       column: COUNT,
-      key,
-      label: `${title} — nombre de lignes`
+      ...common,
+      label: `${title} — nombre de lignes`,
+      ...(meta.rowMeasure ? {words: meta.rowMeasure} : {})
     },
     ...meta.columns
-      .filter((c) => c.type === "integer" || c.type === "number")
+      .filter((c) => (c.type === "integer" || c.type === "number") && c.measure !== false)
       .map((c) => ({
         value: `${meta.name}.${c.name}`,
-        table: meta.name,
         column: c.name,
-        key,
-        within: AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum",
-        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`
+        ...common,
+        within: /** @type {"sum" | "avg"} */ (
+          c.measure?.within ?? (AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum")
+        ),
+        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`,
+        ...(c.measure ? {words: c.measure} : {})
       }))
   ];
 }
