@@ -14,6 +14,7 @@ import {
   passageMap,
   withinOf
 } from "../../src/components/indicator-compute.js";
+import {encodeMeasure} from "../../src/components/measure-codec.js";
 import {measuresOf, type Measure} from "../../src/components/indicator-sql.js";
 import type {DataTable} from "../core/table.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
@@ -42,6 +43,20 @@ function arrowOf(
   return tableToIPC(new Table(vectors), "stream");
 }
 
+/**
+ * Arrow IPC stream of one measure per commune: column `v` in the smallest exact type ({@link encodeMeasure});
+ * for integers, the schema's metadata says how many `decimals` they carry and which value marks a `missing` one.
+ */
+export function measureArrow(values: Float64Array): Uint8Array {
+  const encoded = encodeMeasure(values);
+  const table = new Table({v: makeVector(encoded.data)});
+  if ("decimals" in encoded) {
+    table.schema.metadata.set("decimals", String(encoded.decimals));
+    table.schema.metadata.set("missing", String(encoded.missing));
+  }
+  return tableToIPC(table, "stream");
+}
+
 const numbers = (values: readonly unknown[]) =>
   Float64Array.from(values, (v) => (v === null || v === undefined ? NaN : Number(v)));
 const strings = (values: readonly unknown[]) =>
@@ -63,8 +78,8 @@ export async function indicatorMeasures(names: readonly string[] = servedNames()
 
 /**
  * The archive `src/data/indicateurs.zip`: `communes.arrow`, `communes-noms.arrow`, `noms.json` and one `<measure>.arrow` (a single
- * Float64 column `v`, one row per commune of `communes.arrow`, NaN where missing) per measure; a measure of a table
- * of several years (its `period`) is computed on the latest year only.
+ * column `v`, one row per commune of `communes.arrow`, written by {@link measureArrow}) per measure; a measure of a
+ * table of several years (its `period`) is computed on the latest year only.
  */
 export async function indicatorArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
   const measures = await indicatorMeasures(names);
@@ -101,7 +116,7 @@ export async function indicatorArchive(names: readonly string[] = servedNames())
       withinOf(m),
       m.table === "communes" ? null : mapping
     );
-    zip.file(measureFile(m.value), arrowOf({v: values}));
+    zip.file(measureFile(m.value), measureArrow(values));
   }
   return zip.generateAsync({type: "uint8array", compression: "STORE"});
 }

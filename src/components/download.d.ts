@@ -10,3 +10,9 @@ export function toCsv(
 export function csvBlob(
   table: Iterable<Record<string, unknown>> & {schema?: {fields: {name: string}[]}}
 ): Blob;
+/** A download button whose file is made by `make` when first clicked. */
+export function preparedDownload(
+  label: string,
+  filename: string,
+  make: () => Promise<Blob>
+): HTMLAnchorElement;

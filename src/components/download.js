@@ -60,3 +60,28 @@ export function toCsv(table) {
 export function csvBlob(table) {
   return new Blob([toCsv(table)], {type: "text/csv;charset=utf-8"});
 }
+
+/**
+ * A download button whose file is made when first clicked (the table is fetched then, not with the page): the
+ * label reads « (préparation…) » meanwhile, then the file is saved; later clicks save it again at once.
+ * @param {string} label
+ * @param {string} filename
+ * @param {() => Promise<Blob>} make
+ * @returns {HTMLAnchorElement}
+ */
+export function preparedDownload(label, filename, make) {
+  const link = document.createElement("a");
+  link.className = "kit-button";
+  link.href = "#";
+  link.download = filename;
+  link.textContent = label;
+  link.addEventListener("click", async (event) => {
+    if (link.href.startsWith("blob:")) return;
+    event.preventDefault();
+    link.textContent = `${label} (préparation…)`;
+    link.href = URL.createObjectURL(await make());
+    link.textContent = label;
+    link.click();
+  });
+  return link;
+}

@@ -5,6 +5,7 @@
  * plain JavaScript ({@link indicatorRows}, equal to the SQL of `indicatorSql`).
  */
 import {indicatorRows} from "./indicator-compute.js";
+import {measureValues} from "./measure-codec.js";
 import {COMMUNES_FILE, COMMUNE_NAMES_FILE, MEASURE_FILES, NAMES_FILE} from "./indicator-files.js";
 
 /** The columns of an Arrow table as arrays (strings) or its typed arrays (numbers). */
@@ -42,7 +43,7 @@ export function indicatorData() {
   const values = (measure) => {
     const file = MEASURE_FILES[measure];
     if (!file) return Promise.reject(new Error(`mesure inconnue : ${measure}`));
-    return memo(measure, async () => (await file().arrow()).getChild("v").toArray());
+    return memo(measure, async () => measureValues(await file().arrow()));
   };
   /** Territory names of a level (communes' names fetched only for that level); an unknown code stays a code. */
   const nameOf = (level) =>

@@ -10,9 +10,9 @@ describe("src/components/catalogue-files.js", () => {
     "utf8"
   );
   const listed = [
-    ...source.matchAll(/"?([\w-]+)"?: \(\) => FileAttachment\("\.\.\/data\/donnees\/([^"]+)\.arrow"\)/g)
+    ...source.matchAll(/"?([\w-]+)"?: \(\) =>\s*FileAttachment\("\.\.\/data\/donnees\/([^"]+)\.parquet"\)/g)
   ];
-  it("names each served table's Arrow file under its own name", () => {
+  it("names each served table's Parquet file under its own name", () => {
     for (const [, key, file] of listed) expect(file).toBe(key);
   });
   it("lists every served table (add a line there when a dataset or part is added)", () => {

@@ -97,7 +97,7 @@ export const atelierScenarios: Scenario[] = [
         const requested = await page.evaluate(() =>
           performance.getEntriesByType("resource").map((e) => e.name)
         );
-        if (requested.some((u) => /donnees\/.+\.arrow$/.test(u)))
+        if (requested.some((u) => /donnees\/.+\.(arrow|parquet)$/.test(u)))
           problems.push("a catalogue table was downloaded for a query that names none");
         // duckdb-start.js starts the engine early and the page's first query must take it, not start another.
         const engines = page.workers().filter((w) => /duckdb-browser-\w+\.worker/.test(w.url())).length;

@@ -146,10 +146,13 @@ export const EXPECTATIONS: Record<string, Expectation[]> = {
   ]
 };
 
-/** The page downloaded no whole served table (`data/donnees/*.arrow`): it reads its build-time aggregate. */
+/** The page downloaded no whole served table (`data/donnees/*.parquet` or `.arrow`): it reads its build-time aggregate. */
 const noWholeTable = (page: Page) =>
   page.evaluate(
-    () => !performance.getEntriesByType("resource").some((e) => /\/data\/donnees\/[^/]+\.arrow/.test(e.name))
+    () =>
+      !performance
+        .getEntriesByType("resource")
+        .some((e) => /\/data\/donnees\/[^/]+\.(arrow|parquet)/.test(e.name))
   );
 
 /**
@@ -170,7 +173,7 @@ const defiPage = (...extra: Expectation[]): Expectation[] => [
   {what: "the starter code shown (```js echo)", check: count("#observablehq-main pre code", 3)},
   {what: "the demonstration banner (offline default)", check: count(".demo-banner", 1), mode: "offline"},
   realBoundaries,
-  {what: "no whole national table downloaded (data/donnees/*.arrow)", check: noWholeTable},
+  {what: "no whole national table downloaded (data/donnees/*.parquet)", check: noWholeTable},
   ...extra
 ];
 EXPECTATIONS["/defis/"] = [

@@ -4,6 +4,7 @@
  */
 import type {Browser} from "playwright-core";
 import {atelierScenarios} from "./atelier.ts";
+import {catalogueScenarios} from "./catalogue.ts";
 import {classeScenarios} from "./classe.ts";
 import {publishScenario} from "./publish.ts";
 import {dashboardScenarios} from "./dashboard.ts";
@@ -31,5 +32,6 @@ export const SCENARIOS: Scenario[] = [
   ...atelierScenarios,
   ...classeScenarios,
   ...dashboardScenarios,
-  publishScenario
+  publishScenario,
+  ...catalogueScenarios
 ];

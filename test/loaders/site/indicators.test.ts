@@ -11,6 +11,7 @@ import {loadTable} from "../../../loaders/core/duckdb.ts";
 import {servedTable} from "../../../loaders/site/data-archive.ts";
 import {indicatorArchive, indicatorMeasures} from "../../../loaders/site/indicators.ts";
 import {indicatorRows, measureFile} from "../../../src/components/indicator-compute.js";
+import {measureValues} from "../../../src/components/measure-codec.js";
 import {
   DEFAULT_STATE,
   indicatorSql,
@@ -54,7 +55,7 @@ describe("indicator files built at build time, rolled up in the page", () => {
       epci: column("epci"),
       population: column("population")
     };
-    const values = async (measure: string) => (await arrow(measureFile(measure))).getChild("v")!.toArray();
+    const values = async (measure: string) => measureValues(await arrow(measureFile(measure)));
     for (const partial of STATES) {
       const state = {...DEFAULT_STATE, ...partial};
       const sql = (await connection.runAndReadAll(indicatorSql(state, measures))).getRowObjectsJson();
