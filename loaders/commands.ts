@@ -5,11 +5,19 @@
 import {mkdir, readdir, readFile, rename, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
-import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
+import {
+  diffVersions,
+  formatDiff,
+  shrinkRefusal,
+  summarize,
+  type DatasetDiff,
+  type VersionSummary
+} from "./core/diff.ts";
 import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {ReadError, readFailure} from "./core/read-error.ts";
 import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
@@ -199,11 +207,14 @@ export interface LoadOptions extends CommandOptions {
   output?: string;
   /** CSV files larger than this (bytes) are validated in DuckDB SQL (default: `ingest.ts`'s 64 MB). */
   heavyThreshold?: number;
+  /** Writes a file that loses more than half the rows of the version in place (`--yes`). */
+  yes?: boolean;
 }
 
 /**
  * Ingests a local file: validates it, then writes the dataset's outputs to `data/snapshots/<id>/`, or, with
- * `output`, only that Parquet file. @throws ValidationError (nothing written) when the file has problems.
+ * `output`, only that Parquet file. A file that keeps less than half the rows of the version in place is
+ * refused unless `yes`. @throws ValidationError or ReadError (nothing written) when the file has problems.
  */
 export async function loadDataset(
   id: string,
@@ -237,12 +248,16 @@ export async function loadDeclaration(
     const converting = convertFile(declaration, input, work, ingest);
     // A file that can't be hashed fails as before, once its reading has stopped.
     const {sha256, size} = await hashing.catch(async (error: unknown) => {
-      await converting.catch(() => {});
-      throw error;
+      await converting;
+      throw readFailure(error, {dataset: id, file: basename(input)});
     });
     const result = await converting;
     const main = result.tables[0]!;
     const dir = join(paths.snapshots, id);
+    // The version in place: the snapshot, else the fetched (locked) one.
+    const rowsBefore = (await readMeta(dir, id))?.rows ?? (await readLock(paths.lock)).datasets[id]?.rows;
+    const shrink = shrinkRefusal(rowsBefore, result.rowCount, options.yes);
+    if (shrink) throw new ReadError(shrink, undefined, {dataset: id, file: basename(input)});
     // The diff and the commune code report (which read the validated table again) are computed while the
     // table files are written; their lines are printed in the same order as ever.
     const meta = (async () => {

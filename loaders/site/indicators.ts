@@ -17,7 +17,7 @@ import {
 import {measuresOf, type Measure} from "../../src/components/indicator-sql.js";
 import type {DataTable} from "../core/table.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
-import {servedMeta, servedNames, servedTable} from "../serve.ts";
+import {servedMeta, servedNames, servedTable} from "./data-archive.ts";
 
 /**
  * Arrow IPC stream of named columns: numbers as Float64 (NaN where missing), strings as Utf8, or dictionary-coded

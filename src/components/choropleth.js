@@ -40,6 +40,9 @@ export function topologyFeatures(topology, object) {
 /**
  * Plot projection for a kit topology: identity for tile grids (y down) and Lambert-93 files, conic conformal
  * centred on France (parallels 44° and 49°, as Lambert-93) for longitude/latitude.
+ * @param {{kit?: {projection?: string}}} topology
+ * @param {object} [domain]
+ * @returns {import("./mapProjection.js").ProjectionSpec & {domain?: object}}
  */
 export function projectionFor(topology, domain) {
   const kind = topology.kit?.projection;
@@ -66,11 +69,11 @@ function colorsOf(bins, scheme, reverse) {
  * @param {object} topology a kit TopoJSON (`kit.projection`, `kit.attribution`, ids = codes)
  * @param {Iterable<object>} rows indicator rows, one per territory
  * @param {object} options
- * @param {string} options.title title (also the accessible name of the map)
+ * @param {string} [options.title] title (also the accessible name of the map; default « Carte »)
  * @param {string} [options.description] longer description for screen readers
  * @param {string} [options.label] name of the indicator (legend, tooltip)
- * @param {string | Function} [options.code] code field or accessor (default "code")
- * @param {string | Function} [options.value] value field or accessor (default "value")
+ * @param {string | ((row: any) => string)} [options.code] code field or accessor (default "code")
+ * @param {string | ((row: any) => unknown)} [options.value] value field or accessor (default "value")
  * @param {(row: object) => boolean} [options.secret] tells secret rows (default: value "s", "secret", "nd"…)
  * @param {{type?: "quantile" | "threshold" | "diverging", classes?: number, thresholds?: number[], center?: number}} [options.scale]
  * @param {string} [options.scheme] d3 interpolator name without prefix ("Blues", "Viridis", "RdBu"…)
@@ -110,7 +113,8 @@ export function choropleth(topology, rows, options = {}) {
   if (shown.length === 0)
     throw new Error(`choropleth: aucun territoire à afficher (${JSON.stringify(options.within)})`);
   const joined = joinValues(all, rows, {code: options.code, value: options.value, secret: options.secret});
-  const entry = (f) => joined.values.get(String(f.id));
+  // Every territory has its entry (joinValues gives each feature one).
+  const entry = (f) => /** @type {import("./mapJoin.js").JoinedValue} */ (joined.values.get(String(f.id)));
   const bins = computeBins(
     shown.map((f) => entry(f).value),
     options.scale
@@ -120,7 +124,7 @@ export function choropleth(topology, rows, options = {}) {
   const text = (f) => {
     const e = entry(f);
     return e.status === "value"
-      ? format(e.value)
+      ? format(/** @type {number} */ (e.value))
       : e.status === "secret"
         ? "masqué (petit effectif)"
         : "pas de donnée";
@@ -204,7 +208,7 @@ export function choropleth(topology, rows, options = {}) {
     const fillOf = (f) => {
       const e = entry(f);
       return e.status === "value"
-        ? colors[classify(e.value, bins.thresholds)]
+        ? colors[classify(/** @type {number} */ (e.value), bins.thresholds)]
         : PATTERN_KEYS[e.status === "secret" ? "secret" : "missing"];
     };
     const drawing = canvasMap({
@@ -227,6 +231,7 @@ export function choropleth(topology, rows, options = {}) {
   }
 
   const attribution = topologyAttribution(topology, options.sources ?? []);
+  /** @type {string[]} */
   const notes = [];
   if (joined.unmatched.length) {
     const list = joined.unmatched.slice(0, 12).join(", ") + (joined.unmatched.length > 12 ? "…" : "");
@@ -342,6 +347,9 @@ function ensureStyle(doc) {
 /**
  * The <figure> around a map: title, legend, map, notes, attribution, export buttons. `exportParts` gives the SVG
  * elements of the SVG export, `rasterParts` those of the PNG export (default: the same).
+ * @param {{title: string, legend?: Element | null, extra?: Element | null, svg: Element, notes?: string[],
+ *   attribution: string, exportParts: () => Element[], rasterParts?: () => Element[], exportLines?: string[]}} parts
+ * @returns {HTMLElement}
  */
 export function figure({
   title,
@@ -388,6 +396,8 @@ export function figure({
 /**
  * Draws every feature of a topology with a value per feature (for the browser benchmark: time to draw all
  * communes). Values are the feature's rank, so every class is used.
+ * @param {object} topology a kit TopoJSON
+ * @param {{width?: number, object?: string, render?: "auto" | "svg" | "canvas"}} [options]
  */
 export function drawTopology(topology, {width = 960, object, render} = {}) {
   const rows = topologyGeometries(topology, object).map((g, i) => ({code: String(g.id), value: i}));

@@ -27,7 +27,7 @@ export function departementFromUrl(codes, search = globalThis.location?.search ?
  */
 export function departementPicker(departements) {
   const codes = Object.keys(departements).sort(compareCodes);
-  const form = document.createElement("form");
+  const form = /** @type {HTMLFormElement & {value: string}} */ (document.createElement("form"));
   form.className = "kit-dep-picker";
   const [label, select] = labelled("select", "Département étudié");
   select.name = "dep";
@@ -159,7 +159,9 @@ export function choiceExercise(key, {id, question, hint}) {
   const {form, result} = exerciseForm(id, question, zone);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const chosen = form.querySelector(`input[name="${name}"]:checked`);
+    const chosen = /** @type {HTMLInputElement | null} */ (
+      form.querySelector(`input[name="${name}"]:checked`)
+    );
     if (!chosen) {
       result.dataset.result = "invalid";
       result.textContent = "Choisis une réponse.";

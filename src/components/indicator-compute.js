@@ -1,6 +1,6 @@
 /**
  * The indicator builder's numbers in plain JavaScript, equal to what {@link indicatorSql} computes with DuckDB
- * (test/atelier/indicator-compute.test.ts compares them), in two steps:
+ * (test/components/indicator-compute.test.ts compares them), in two steps:
  * 1. {@link communeValues}, at build time (src/data/indicateurs.zip.ts): one measure per current commune, rows
  *    coded by an arrondissement or an older code brought to today's commune through `passage-cog`;
  * 2. {@link indicatorRows}, in the page: those values rolled up to a level (sum, mean, weighted mean, ratio of

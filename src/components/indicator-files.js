@@ -2,7 +2,7 @@
  * The files of the indicator pages (/indicateurs, /tableau-de-bord), built at build time by
  * src/data/indicateurs.zip.ts (loaders/site/indicators.ts): the communes, the territories' names, and each
  * measure per commune. Framework only publishes the files a module names literally, hence one line per measure
- * (test/atelier/indicator-files.test.ts fails, naming the line to add, when a measure is missing here).
+ * (test/components/indicator-files.test.ts fails, naming the line to add, when a measure is missing here).
  * Creating a FileAttachment downloads nothing: a page fetches only the measures it shows.
  */
 import {FileAttachment} from "observablehq:stdlib";

@@ -26,8 +26,8 @@ export interface Measure {
   column: string;
   /** The table's commune code column. */
   key: string;
-  /** How the rows of one commune combine: added (counts) or averaged (indices, rates). */
-  within: "sum" | "avg";
+  /** How the rows of one commune combine: added (counts) or averaged (indices, rates); absent for the row count. */
+  within?: "sum" | "avg";
   /** Machine-made label (table title — column description), the fallback of `words`. */
   label: string;
   /** The words the dataset declares beside the measure. */

@@ -47,7 +47,7 @@ const CODE = /^[0-9]{2,3}$|^2[AB]$|^[0-9]{9}$/;
  * @typedef {object} IndicatorState
  * @property {string} num numerator measure, `<served table>.<column>` or `<served table>.*` (row count)
  * @property {string} den denominator measure, same form, or "" for a single measure
- * @property {"commune" | "epci" | "departement" | "region"} level
+ * @property {"commune" | "epci" | "departement" | "region" | "france"} level ("france" in computations only)
  * @property {"sum" | "mean" | "weighted"} agg
  * @property {string} region filter on a région code, or ""
  * @property {string} departement filter on a département code, or ""
@@ -111,7 +111,7 @@ export function paramsFromState(state) {
  * averaged, unweighted (`"avg"`: indices, rates, scores). `label` is the machine-made fallback.
  * @param {{name: string, tableTitle?: string, rowMeasure?: object, period?: {column: string, label: string},
  *   columns: {name: string, type: string, description?: string, unit?: string, measure?: object | false}[]}} meta
- * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg",
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg",
  *   words?: {label: string, unit: string, per?: string}, period?: {column: string, label: string}}[]}
  */
 export function measuresOf(meta) {
@@ -133,8 +133,9 @@ export function measuresOf(meta) {
         value: `${meta.name}.${c.name}`,
         column: c.name,
         ...common,
-        within:
-          c.measure?.within ?? (AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum"),
+        within: /** @type {"sum" | "avg"} */ (
+          c.measure?.within ?? (AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum")
+        ),
         label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`,
         ...(c.measure ? {words: c.measure} : {})
       }))

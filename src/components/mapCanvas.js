@@ -80,6 +80,7 @@ export function projectTopology(topology, geometries, projection) {
   for (let a = 0; a < arcs.length; a++) arcStart[a + 1] = arcStart[a] + arcs[a].length;
   const projected = new Float64Array(2 * arcStart[arcs.length]);
   const done = new Uint8Array(arcs.length);
+  /** @type {[number, number]} */
   const point = [0, 0];
   const project = (a) => {
     if (done[a]) return;

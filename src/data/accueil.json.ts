@@ -1,8 +1,8 @@
 // The home page: the défis (metadata from challenges/) with a thumbnail indicator per département.
 import {resolve} from "node:path";
 import {loadDefis} from "../../challenges/pages.ts";
-import {defiThumbnails} from "../../loaders/site/thumbnails.ts";
-import {servedMeta, servedTable} from "../../loaders/serve.ts";
+import {defiThumbnails} from "../../loaders/site/home-thumbnails.ts";
+import {servedMeta, servedTable} from "../../loaders/site/data-archive.ts";
 
 const names = [
   "communes",
