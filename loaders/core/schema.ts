@@ -25,7 +25,7 @@ export interface AllowedValues {
 export interface MeasureWords {
   /** Short label, capitalised ("Lieux de médiation"). */
   label: string;
-  /** What one unit is, plural ("lieux", "habitants", "%", "indice (100 = moyenne)"). */
+  /** What one unit is, plural ("lieux", "habitants", "%", "indice (100 = moyenne de la région)"). */
   unit: string;
   /** The unit after "par" in a ratio with scale 1 ("habitant"); absent: the measure is not a denominator per unit. */
   per?: string;

@@ -143,7 +143,7 @@ export function defiThumbnails(tables: Tables): Thumbnail[] {
     },
     {
       defi: "parentalite-numerique",
-      label: "Score de fragilité numérique (100 = moyenne)",
+      label: "Score de fragilité numérique (100 = moyenne de la région)",
       values: meanByDepartement(ifn, "code_commune", "score_global", "population")
     },
     {

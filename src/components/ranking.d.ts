@@ -6,13 +6,13 @@ export interface RankedRow {
 }
 /** What {@link rankTerritories} returns. */
 export interface Ranking<R extends RankedRow> {
-  /** The rows with a value, highest first. */
+  /** The rows with a value, highest first (collectivités d'outre-mer are not ranked). */
   ranked: R[];
   /** Their number (the M of « rang N sur M »). */
   total: number;
   /** The rank of a territory (ties share the first rank), 0 without a value. */
   rankOf(code: string): number;
-  /** Collectivités d'outre-mer with a value or secret: ranked, named apart (no map draws them). */
+  /** Collectivités d'outre-mer with a value or secret: not ranked, named apart (no map draws them). */
   overseasShown: R[];
   /** Collectivités d'outre-mer without a value: left out, and said. */
   overseasLeftOut: R[];

@@ -1,8 +1,8 @@
 /**
  * Rankings of the indicator pages: « rang N sur M » among the territories of the chosen level that have a value
- * (secret and missing ones are not ranked), and the collectivités d'outre-mer, which no map of the kit draws,
- * named apart: those without a value are left out (of the picker and the ranking) and said, never shown as bare
- * codes. Pure.
+ * (secret and missing ones are not ranked). The collectivités d'outre-mer, which are neither départements nor
+ * régions and which no map of the kit draws, are not ranked: those with a value are named apart, those without
+ * one are left out (of the picker too) and said, never shown as bare codes. Pure.
  */
 import {formatNumber} from "./format.js";
 
@@ -29,9 +29,9 @@ export const hasValue = (row) =>
   row != null && row.valeur != null && !Number.isNaN(row.valeur) && !row.secret;
 
 /**
- * The ranking of the rows of one level: the rows with a value, highest first (ties keep the code order, and share
- * the rank of the first), and the collectivités d'outre-mer split into those ranked (with a value or secret) and
- * those left out (no value).
+ * The ranking of the rows of one level: the rows with a value but the collectivités d'outre-mer, highest first
+ * (ties keep the code order, and share the rank of the first), and the collectivités split into those named
+ * apart (with a value or secret) and those left out (no value).
  * @template {RankedRow} R
  * @param {R[]} rows the indicator's rows of the level (one per territory)
  * @param {string} level "commune", "epci", "departement" or "region"
@@ -39,22 +39,22 @@ export const hasValue = (row) =>
  *   offered: R[]}} `rankOf`: 0 when the territory has no value; `offered`: the rows but the collectivités left out
  */
 export function rankTerritories(rows, level) {
+  const overseas = new Set(overseasRows(rows, level));
   const ranked = rows
-    .filter(hasValue)
+    .filter((r) => hasValue(r) && !overseas.has(r))
     .sort((a, b) => b.valeur - a.valeur || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   const ranks = new Map();
   ranked.forEach((r, i) => {
     const previous = ranked[i - 1];
     ranks.set(r.code, previous && previous.valeur === r.valeur ? ranks.get(previous.code) : i + 1);
   });
-  const overseas = overseasRows(rows, level);
-  const overseasLeftOut = overseas.filter((r) => !hasValue(r) && !r.secret);
+  const overseasLeftOut = [...overseas].filter((r) => !hasValue(r) && !r.secret);
   const leftOut = new Set(overseasLeftOut);
   return {
     ranked,
     total: ranked.length,
     rankOf: (code) => ranks.get(code) ?? 0,
-    overseasShown: overseas.filter((r) => !leftOut.has(r)),
+    overseasShown: [...overseas].filter((r) => !leftOut.has(r)),
     overseasLeftOut,
     offered: rows.filter((r) => !leftOut.has(r))
   };

@@ -19,9 +19,11 @@ const nameOf = (code: string) => names[code] ?? code;
 describe("rankings of the indicator pages", () => {
   it("count only the territories of the level that have a value: « rang N sur M »", () => {
     const ranking = rankTerritories(rows, "departement");
-    expect(ranking.total).toBe(5);
-    expect(ranking.ranked.map((r) => r.code)).toEqual(["02", "01", "05", "971", "986"]);
-    expect(rankText(ranking, rows[1], "départements")).toBe("rang 1 sur 5 départements ayant une valeur");
+    // Guadeloupe (971) is a département; Wallis-et-Futuna (986) is not, and is not ranked among them.
+    expect(ranking.total).toBe(4);
+    expect(ranking.ranked.map((r) => r.code)).toEqual(["02", "01", "05", "971"]);
+    expect(ranking.rankOf("986")).toBe(0);
+    expect(rankText(ranking, rows[1], "départements")).toBe("rang 1 sur 4 départements ayant une valeur");
   });
   it("give equal values the same rank, and no rank to secret or missing ones", () => {
     const ranking = rankTerritories(rows, "departement");
@@ -32,7 +34,7 @@ describe("rankings of the indicator pages", () => {
     expect(rankText(ranking, rows[2], "départements")).toMatch(/non diffusée/);
     expect(rankText(ranking, rows[3], "départements")).toBe("pas de donnée : hors classement");
   });
-  it("leave out the collectivités d'outre-mer without a value, and name them, never as bare codes", () => {
+  it("leave out the collectivités d'outre-mer without a value, name them, never as bare codes, and rank none", () => {
     const ranking = rankTerritories(rows, "departement");
     expect(ranking.overseasLeftOut.map((r) => r.code)).toEqual(["975", "988"]);
     expect(ranking.overseasShown.map((r) => r.code)).toEqual(["977", "986"]);
