@@ -16,13 +16,14 @@ const USAGE = `Usage : npm run data -- <commande>
                                                (portails : variables DATA_GOUV_API et DATA_EDUCATION_API)
   load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
        [--attribution "<texte>"]               source du fichier à citer sous les cartes (contours)
+       [--yes]                                 charger même s'il perd plus de la moitié des lignes en place
   check [id…]                                  revalider ce qui est sur le disque (schémas, verrou)
   basemap [--from <dossier>]                   reconstruire le fond de carte livré (data/basemap/) depuis ../shared/geo`;
 
 /** Options that take no value (`--yes`). */
 const SWITCHES = new Set(["yes"]);
 
-/** Parses `--name value` options, `--yes`-like switches (value "true") and positional arguments. */
+/** Parses `--name value` options, `--yes` switches and positional arguments. */
 export function parseArgs(args: readonly string[]): {positional: string[]; flags: Record<string, string>} {
   const positional: string[] = [];
   const flags: Record<string, string> = {};
@@ -30,7 +31,7 @@ export function parseArgs(args: readonly string[]): {positional: string[]; flags
     const arg = args[i]!;
     if (arg.startsWith("--")) {
       const [name, inline] = arg.slice(2).split("=", 2);
-      flags[name!] = inline ?? (SWITCHES.has(name!) ? "true" : (args[++i] ?? ""));
+      flags[name!] = inline ?? (SWITCHES.has(name!) ? "" : (args[++i] ?? ""));
     } else positional.push(arg);
   }
   return {positional, flags};
@@ -69,7 +70,8 @@ export async function main(args: readonly string[]): Promise<number> {
       const result = await loadDataset(id, flags.input, {
         log,
         ...(flags.output ? {output: flags.output} : {}),
-        ...(flags.attribution ? {attribution: flags.attribution} : {})
+        ...(flags.attribution ? {attribution: flags.attribution} : {}),
+        ...(flags.yes !== undefined ? {yes: true} : {})
       });
       log(`${id} : ${result.rows} lignes validées, écrit dans ${result.written}`);
       return 0;
@@ -97,7 +99,7 @@ export async function main(args: readonly string[]): Promise<number> {
             log,
             progress: streamProgress(),
             ...(flags.url ? {url: flags.url} : {}),
-            ...(flags.yes === "true" ? {yes: true} : {})
+            ...(flags.yes !== undefined ? {yes: true} : {})
           });
           // A changed file kept out (no --yes) is a failure for scripts: the user has to decide.
           if (outcome.kept) failed++;

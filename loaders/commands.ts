@@ -5,12 +5,21 @@
 import {mkdir, readdir, readFile, rename, rm} from "node:fs/promises";
 import {basename, join} from "node:path";
 import type {DatasetContext, DatasetDeclaration} from "./core/dataset.ts";
-import {diffVersions, formatDiff, summarize, type DatasetDiff, type VersionSummary} from "./core/diff.ts";
+import {
+  diffVersions,
+  formatDiff,
+  shrinkRefusal,
+  summarize,
+  type DatasetDiff,
+  type VersionSummary
+} from "./core/diff.ts";
 import {download, DownloadError, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
-import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
+import {ReadError, readFailure} from "./core/read-error.ts";
+import {withDuckDB, sqlString} from "./core/duckdb.ts";
+import {buildMeta, metaColumns, variantVintage, type DatasetMeta} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
@@ -199,11 +208,14 @@ export interface LoadOptions extends CommandOptions {
   output?: string;
   /** CSV files larger than this (bytes) are validated in DuckDB SQL (default: `ingest.ts`'s 64 MB). */
   heavyThreshold?: number;
+  /** Writes a file that loses more than half the rows of the version in place (`--yes`). */
+  yes?: boolean;
 }
 
 /**
  * Ingests a local file: validates it, then writes the dataset's outputs to `data/snapshots/<id>/`, or, with
- * `output`, only that Parquet file. @throws ValidationError (nothing written) when the file has problems.
+ * `output`, only that Parquet file. A file that keeps less than half the rows of the version in place is
+ * refused unless `yes`. @throws ValidationError or ReadError (nothing written) when the file has problems.
  */
 export async function loadDataset(
   id: string,
@@ -237,12 +249,16 @@ export async function loadDeclaration(
     const converting = convertFile(declaration, input, work, ingest);
     // A file that can't be hashed fails as before, once its reading has stopped.
     const {sha256, size} = await hashing.catch(async (error: unknown) => {
-      await converting.catch(() => {});
-      throw error;
+      await converting;
+      throw readFailure(error, {dataset: id, file: basename(input)});
     });
     const result = await converting;
     const main = result.tables[0]!;
     const dir = join(paths.snapshots, id);
+    // The version in place: the snapshot, else the fetched (locked) one.
+    const rowsBefore = (await readMeta(dir, id))?.rows ?? (await readLock(paths.lock)).datasets[id]?.rows;
+    const shrink = shrinkRefusal(rowsBefore, result.rowCount, options.yes);
+    if (shrink) throw new ReadError(shrink, undefined, {dataset: id, file: basename(input)});
     // The diff and the commune code report (which read the validated table again) are computed while the
     // table files are written; their lines are printed in the same order as ever.
     const meta = (async () => {
@@ -454,9 +470,16 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     ["cache", paths.cache]
   ] as const) {
     const dir = join(base, id);
-    const meta = await readMeta(dir, id);
-    if (!meta) continue;
     const where = `${id} (${label})`;
+    let meta: DatasetMeta | null;
+    try {
+      meta = await readMeta(dir, id);
+    } catch (error) {
+      problems.push(`${where} : ${id}.meta.json illisible (${(error as Error).message})`);
+      continue;
+    }
+    if (!meta) continue;
+    problems.push(...(await checkAgainstMeta(declaration, dir, meta, where)));
     if (JSON.stringify(meta.columns.map((c) => [c.name, c.type])) !== expected) {
       problems.push(`${where} : les colonnes de ${id}.meta.json ne correspondent plus à la déclaration`);
     }
@@ -482,6 +505,8 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     if (!source) continue;
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
+    if (sha256 !== meta.sha256)
+      problems.push(`${where} : le fichier source ${source} ne correspond plus à ${id}.meta.json (sha256)`);
     try {
       if (source.endsWith(".zip")) {
         await withWorkDir(async (work) => {
@@ -493,6 +518,38 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     } catch (error) {
       problems.push((error as Error).message);
     }
+  }
+  return problems;
+}
+
+/**
+ * What of a dataset's folder no longer matches its meta.json: the meta of another dataset, a table file
+ * (`.parquet`, a derived part's `.arrow`) missing, or a Parquet file whose row count is not the one announced.
+ */
+async function checkAgainstMeta(
+  declaration: DatasetDeclaration,
+  dir: string,
+  meta: DatasetMeta,
+  where: string
+): Promise<string[]> {
+  const id = declaration.id;
+  const problems: string[] = [];
+  if (meta.id !== id) problems.push(`${where} : ${id}.meta.json décrit le jeu « ${meta.id} »`);
+  const files = new Set(await readdir(dir));
+  for (const part of meta.parts ?? [])
+    if (!files.has(`${id}-${part}.arrow`)) problems.push(`${where} : ${id}-${part}.arrow manquant`);
+  if (!files.has(`${id}.parquet`)) return [...problems, `${where} : ${id}.parquet manquant`];
+  try {
+    const rows = await withDuckDB(async (connection) => {
+      const reader = await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(dir, `${id}.parquet`))})`
+      );
+      return Number(reader.getRowObjectsJS()[0]!.n);
+    });
+    if (rows !== meta.rows)
+      problems.push(`${where} : ${rows} lignes dans ${id}.parquet, ${meta.rows} annoncées`);
+  } catch (error) {
+    problems.push(`${where} : ${id}.parquet illisible (${(error as Error).message.split("\n")[0]})`);
   }
   return problems;
 }

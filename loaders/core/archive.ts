@@ -33,23 +33,31 @@ export function chooseMember(names: readonly string[], pattern: string | undefin
 }
 
 /**
- * Writes the data file of the zip archive `path` to `dest`; returns the member's name.
- * @throws ArchiveError for a truncated or damaged archive, or when no single member fits.
+ * Reads the zip archive `path` (`label` names it in messages).
+ * @throws ArchiveError for a truncated or damaged archive.
  */
-export async function extractMember(
-  path: string,
-  dest: string,
-  pattern?: string,
-  label = path
-): Promise<string> {
-  let zip: JSZip;
+export async function loadZip(path: string, label = path): Promise<JSZip> {
   try {
-    zip = await JSZip.loadAsync(await readFile(path));
+    return await JSZip.loadAsync(await readFile(path));
   } catch (error) {
     throw new ArchiveError(
       `${label} : archive zip illisible, tronquée ou abîmée (${(error as Error).message}) — retéléchargez-la`
     );
   }
+}
+
+/**
+ * Writes the data file of the zip archive `path` (or of an already read `zip`) to `dest`; returns the
+ * member's name.
+ * @throws ArchiveError for a truncated or damaged archive, or when no single member fits.
+ */
+export async function extractMember(
+  path: string | JSZip,
+  dest: string,
+  pattern?: string,
+  label = typeof path === "string" ? path : "archive"
+): Promise<string> {
+  const zip = typeof path === "string" ? await loadZip(path, label) : path;
   const name = chooseMember(Object.keys(zip.files), pattern, label);
   try {
     await writeFile(dest, await zip.file(name)!.async("uint8array"));

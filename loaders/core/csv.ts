@@ -3,6 +3,7 @@
  * separator, the encoding, quoting (quoted line breaks included) and disclaimer lines before the header.
  */
 import {parse} from "csv-parse/sync";
+import {ReadError} from "./read-error.ts";
 import type {RawFile, RawRecord} from "./records.ts";
 import {decodeText, type Encoding} from "./text.ts";
 
@@ -44,7 +45,10 @@ export function findHeaderLine(lines: readonly string[], hints: readonly string[
   return 0;
 }
 
-/** Parses CSV text into raw records keyed by header names. */
+/**
+ * Parses CSV text into raw records keyed by header names.
+ * @throws ReadError for a file cut in the middle of its last line; csv-parse's errors (worded by `readFailure`).
+ */
 export function parseCsvText(text: string, file: string, format: CsvFormat = {}): RawFile {
   const head = text.slice(0, 64 * 1024).split(/\r?\n/);
   const skip =
@@ -63,6 +67,13 @@ export function parseCsvText(text: string, file: string, format: CsvFormat = {})
   const [first, ...rest] = rows;
   if (!first) return {file, header: [], headerLine: skip + 1, records: []};
   const header = first.record.map((h) => h.trim());
+  const last = rest[rest.length - 1];
+  if (last && last.record.length < header.length && !/[\r\n]$/.test(text))
+    throw new ReadError(
+      `dernière ligne incomplète (${last.record.length} cellule(s) sur ${header.length}, sans fin de ligne)`,
+      "fichier tronqué : retéléchargez-le",
+      {file, line: last.info.lines}
+    );
   const records: RawRecord[] = [];
   let line = first.info.lines;
   for (const {record, info} of rest) {

@@ -77,3 +77,12 @@ export function formatDiff(d: DatasetDiff): string[] {
   for (const c of d.columnsRetyped) lines.push(`colonne ${c.name} : type ${c.before} → ${c.after}`);
   return lines;
 }
+
+/**
+ * The refusal of a new version that keeps less than half the rows of the one it replaces (`before`), unless the
+ * user said yes; `null` when it may be written. Pure.
+ */
+export function shrinkRefusal(before: number | undefined, after: number, yes = false): string | null {
+  if (yes || before === undefined || after * 2 >= before) return null;
+  return `${after} lignes au lieu de ${before} dans la version en place : plus de la moitié des lignes perdues — vérifiez le fichier (export filtré, téléchargement interrompu) ; relancez avec --yes pour le charger quand même`;
+}

@@ -1,9 +1,12 @@
 /**
- * From a source file on disk to validated tables, one path read top to bottom (`convertFile`): detect how the
- * file is read (`detectReading`: the declaration's `ingest`, DuckDB SQL for a heavy CSV, or records), decode
- * (encoding, `heavy-csv.ts` for DuckDB), parse (`csv.ts`, `json.ts`, `duckdb.ts`), validate (`validate.ts`, or
- * `sql-ingest.ts` in SQL), then the tables are ready to write (`outputs.ts`). Throws `ValidationError` with the
- * problems; writes nothing outside a work folder.
+ * From a source file on disk to validated tables, one path read top to bottom (`convertFile`):
+ * 1. open (`source-file.ts`): the file checked, a gzip or zip one unpacked;
+ * 2. detect (`detectReading`): the declaration's `ingest`, DuckDB SQL for a heavy CSV, or records;
+ * 3. decode (`text.ts`, or `heavy-csv.ts` for DuckDB): the encoding, and what is not text refused;
+ * 4. parse (`csv.ts`, `json.ts`, `duckdb.ts`);
+ * 5. validate (`validate.ts`, or `sql-ingest.ts` in SQL), then the tables are ready to write (`outputs.ts`).
+ * Every failure on the way comes out of `convertFile` worded by `readFailure` (`read-error.ts`); nothing is
+ * written outside a work folder.
  */
 import {createHash} from "node:crypto";
 import {createReadStream} from "node:fs";
@@ -15,11 +18,13 @@ import type {DatasetContext, DatasetDeclaration} from "./dataset.ts";
 import {readWithDuckDB} from "./duckdb.ts";
 import {prepareDuckCsv} from "./heavy-csv.ts";
 import {ValidationError} from "./issues.ts";
+import {ReadError, readFailure} from "./read-error.ts";
 import {parseJsonBytes} from "./json.ts";
 import type {SourcePart} from "./meta.ts";
 import type {NamedTable, OutputTable} from "./outputs.ts";
 import {readParquetTable} from "./parquet-table.ts";
 import type {RawFile} from "./records.ts";
+import {openSource, readHead, type OpenedSource} from "./source-file.ts";
 import {ingestCsvWithSql, sqlPathApplies} from "./sql-ingest.ts";
 import type {DataTable} from "./table.ts";
 import {validateFile} from "./validate.ts";
@@ -95,8 +100,9 @@ export type Reading =
   | {kind: "records"; parser: "csv" | "json" | "parquet" | "duckdb-csv"};
 
 /**
- * Step 1, detect: how `path` is read. CSV files larger than `heavyThreshold` go to DuckDB, validated in SQL when
- * the declaration allows it (`sqlPathApplies`); the extension (or `format`) tells the rest.
+ * Step 1, detect: how `path` (a plain file, already opened by `openSource`) is read. CSV files larger than
+ * `heavyThreshold` go to DuckDB, validated in SQL when the declaration allows it (`sqlPathApplies`); the
+ * extension (or `format`) tells the rest, a Parquet file is also told by its first bytes.
  */
 export async function detectReading(
   declaration: DatasetDeclaration,
@@ -105,6 +111,8 @@ export async function detectReading(
 ): Promise<Reading> {
   if (declaration.ingest) return {kind: "ingest"};
   const format = formatOf(path, options.format);
+  if (format === "parquet" || (await readHead(path, 4)).toString("latin1") === "PAR1")
+    return {kind: "records", parser: "parquet"};
   if (format !== "csv") return {kind: "records", parser: format};
   if ((await stat(path)).size <= (options.heavyThreshold ?? DEFAULT_HEAVY))
     return {kind: "records", parser: "csv"};
@@ -112,23 +120,20 @@ export async function detectReading(
 }
 
 /**
- * Steps 2 and 3 for records, decode and parse: the bytes to text (encoding detected, `csv.ts`, or transcoded to
- * UTF-8 for DuckDB, `heavy-csv.ts`), the text to raw records (no validation).
+ * Steps 2 and 3 for records, decode and parse: the bytes to text (encoding detected, `text.ts`, or transcoded
+ * to UTF-8 for DuckDB in `scratch`, `heavy-csv.ts`), the text to raw records (no validation).
  */
 async function parseRecords(
   declaration: DatasetDeclaration,
-  path: string,
-  parser: Extract<Reading, {kind: "records"}>["parser"]
+  source: OpenedSource,
+  parser: Extract<Reading, {kind: "records"}>["parser"],
+  scratch: string
 ): Promise<RawFile> {
-  const label = basename(path);
+  const {path, label} = source;
   if (parser === "parquet") return readWithDuckDB(path, {kind: "parquet"}, label);
   if (parser === "duckdb-csv") {
-    const csv = await prepareDuckCsv(path, declaration.csv);
-    try {
-      return await readWithDuckDB(csv.path, csv.read, label);
-    } finally {
-      await csv.cleanup();
-    }
+    const csv = await prepareDuckCsv(path, declaration.csv ?? {}, scratch);
+    return readWithDuckDB(csv.path, csv.read, label);
   }
   const bytes = new Uint8Array(await readFile(path));
   return parser === "json" ? parseJsonBytes(bytes, label) : parseCsvBytes(bytes, label, declaration.csv);
@@ -202,17 +207,6 @@ export async function withWorkDir<T>(fn: (dir: string) => Promise<T>): Promise<T
 /** The tables of a file read into memory (`ingest` or records), with the declaration's parts. */
 type InMemory = {table: DataTable; tables: NamedTable[]; variant: string | undefined; sources?: SourcePart[]};
 
-/** Steps 2 to 4 of a file read into memory: the declaration's `ingest`, or decode, parse and validate. */
-async function readInMemory(
-  declaration: DatasetDeclaration,
-  path: string,
-  reading: Exclude<Reading, {kind: "sql"}>,
-  options: IngestOptions
-): Promise<InMemory> {
-  if (reading.kind === "ingest") return {...(await declaration.ingest!(path, options)), variant: undefined};
-  return validateRaw(declaration, await parseRecords(declaration, path, reading.parser), options);
-}
-
 /**
  * Steps 2 to 5 of a heavy CSV on the SQL path: decode (`prepareDuckCsv`), then parse, validate and write the
  * main table to `<workDir>/<id>.parquet` in DuckDB (`ingestCsvWithSql`; validation only when `workDir` is
@@ -220,36 +214,44 @@ async function readInMemory(
  */
 async function convertWithSql(
   declaration: DatasetDeclaration,
-  path: string,
-  workDir: string | null
+  source: OpenedSource,
+  workDir: string | null,
+  scratch: string
 ): Promise<ConvertResult> {
-  const csv = await prepareDuckCsv(path, declaration.csv);
-  try {
-    const parquet = workDir === null ? undefined : join(workDir, `${declaration.id}.parquet`);
-    const result = await ingestCsvWithSql(declaration, csv, {
-      label: basename(path),
-      ...(parquet ? {parquet} : {})
-    });
-    const tables: OutputTable[] = [];
-    if (result.table) {
-      tables.push({name: declaration.id, parquet: result.table});
-      if (declaration.parts?.length) {
-        const main = await readParquetTable(result.table);
-        for (const part of declaration.parts)
-          tables.push({name: `${declaration.id}-${part.suffix}`, table: part.build(main)});
-      }
+  const csv = await prepareDuckCsv(source.path, declaration.csv ?? {}, scratch);
+  const parquet = workDir === null ? undefined : join(workDir, `${declaration.id}.parquet`);
+  const result = await ingestCsvWithSql(declaration, csv, {
+    label: source.label,
+    ...(parquet ? {parquet} : {})
+  });
+  const tables: OutputTable[] = [];
+  if (result.table) {
+    tables.push({name: declaration.id, parquet: result.table});
+    if (declaration.parts?.length) {
+      const main = await readParquetTable(result.table);
+      for (const part of declaration.parts)
+        tables.push({name: `${declaration.id}-${part.suffix}`, table: part.build(main)});
     }
-    return {tables, rowCount: result.rowCount, variant: result.variant};
-  } finally {
-    await csv.cleanup();
   }
+  return {tables, rowCount: result.rowCount, variant: result.variant};
+}
+
+/** A valid file with no data row would replace a good version with nothing: refused. */
+function refuseEmpty(result: ConvertResult): ConvertResult {
+  if (result.rowCount > 0) return result;
+  throw new ReadError(
+    "aucune ligne de données (l'en-tête seul, ou un tableau vide)",
+    "le fichier exporté est vide : vérifiez les filtres de l'export ou retéléchargez-le"
+  );
 }
 
 /**
- * Reads a source file from top to bottom — detect (`detectReading`) → decode → parse → validate — and gets its
- * tables ready for writing: a heavy CSV on the SQL path is written to `<workDir>/<id>.parquet` by DuckDB; other
- * files are held in memory. Pass `workDir: null` to validate only. Every way of reading a file goes through here.
- * @throws ValidationError (nothing written outside `workDir`).
+ * Reads a source file from top to bottom and gets its tables ready for writing: open (`openSource`: a
+ * compressed file is unpacked) → detect (`detectReading`) → decode → parse → validate. A heavy CSV on the SQL
+ * path is written to `<workDir>/<id>.parquet` by DuckDB; other files are held in memory. Pass `workDir: null`
+ * to validate only. Every way of reading a file goes through here, and every failure comes out of it worded by
+ * `readFailure` (dataset, file, line, hint).
+ * @throws ValidationError or ReadError, also for a file with no data row (nothing written outside `workDir`).
  */
 export async function convertFile(
   declaration: DatasetDeclaration,
@@ -257,31 +259,50 @@ export async function convertFile(
   workDir: string | null,
   options: IngestOptions = {}
 ): Promise<ConvertResult> {
-  const reading = await detectReading(declaration, path, options);
-  if (reading.kind === "sql") return convertWithSql(declaration, path, workDir);
-  const {table, tables, variant, sources} = await readInMemory(declaration, path, reading, options);
-  return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
+  const place = {dataset: declaration.id, file: basename(path)};
+  try {
+    return await withWorkDir(async (scratch) => {
+      const source = await openSource(path, scratch, declaration.ingest !== undefined);
+      place.file = source.label;
+      const reading = await detectReading(declaration, source.path, options);
+      if (reading.kind === "sql") return convertWithSql(declaration, source, workDir, scratch);
+      const {table, tables, variant, sources}: InMemory =
+        reading.kind === "ingest"
+          ? {...(await declaration.ingest!(source.path, options)), variant: undefined}
+          : validateRaw(
+              declaration,
+              await parseRecords(declaration, source, reading.parser, scratch),
+              options
+            );
+      return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
+    });
+  } catch (error) {
+    throw readFailure(error, place);
+  }
 }
 
 /**
  * `convertFile` with every table in memory: heavy CSV files validated in DuckDB SQL are read back from their
  * Parquet file.
- * @throws ValidationError listing every problem (the first ones with their count, on the SQL path).
+ * @throws ValidationError or ReadError, as `convertFile`.
  */
 export async function readAndValidate(
   declaration: DatasetDeclaration,
   path: string,
   options: IngestOptions = {}
 ): Promise<InMemory> {
-  const reading = await detectReading(declaration, path, options);
-  if (reading.kind !== "sql") return readInMemory(declaration, path, reading, options);
   return withWorkDir(async (dir) => {
-    const converted = await convertWithSql(declaration, path, dir);
+    const converted = await convertFile(declaration, path, dir, options);
     const tables = await Promise.all(
       converted.tables.map(async (t) =>
         "parquet" in t ? {name: t.name, table: await readParquetTable(t.parquet)} : t
       )
     );
-    return {table: tables[0]!.table, tables, variant: converted.variant};
+    return {
+      table: tables[0]!.table,
+      tables,
+      variant: converted.variant,
+      ...(converted.sources ? {sources: converted.sources} : {})
+    };
   });
 }

@@ -18,7 +18,7 @@ import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {parseRentree} from "../education/codes.ts";
 import {
@@ -34,7 +34,9 @@ import {
   renameColumns,
   slugColumn,
   warnUnknownColumns,
-  type ColumnVocabulary
+  type ColumnVocabulary,
+  aliasesOf,
+  cellText
 } from "../education/columns.ts";
 import {demoSchools, type SchoolLevel} from "../education/demo-schools.ts";
 import {secteur, upperCode} from "../education/prepare.ts";
@@ -62,7 +64,7 @@ export const IPS_VOCABULARY: ColumnVocabulary = {
   ignored: ["Département", "Région académique", "Ecart-type de l'IPS voie GT", "Ecart-type de l'IPS voie PRO"]
 };
 
-const alias = (name: string) => IPS_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(IPS_VOCABULARY);
 
 const measure = (name: string, description: string): ColumnSpec => ({
   name,
@@ -110,8 +112,6 @@ export function levelOfFile(file: string, header: readonly string[]): SchoolLeve
   return null;
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
-
 /**
  * Renames, normalises and fills `niveau`. A file that does not tell its level (the `fetch` download,
  * `ips.source.csv`) is taken as the écoles file the declaration downloads, with a warning.
@@ -129,9 +129,9 @@ export function prepareIps(raw: RawFile): RawFile {
   const {raw: prepared, mapping} = renameColumns(raw, IPS_VOCABULARY, {
     uai: upperCode,
     secteur,
-    niveau: (value) => level ?? text(value).toLowerCase(),
+    niveau: (value) => level ?? cellText(value).toLowerCase(),
     rentree: (value) => {
-      const year = parseRentree(text(value));
+      const year = parseRentree(cellText(value));
       return year === null ? value : String(year);
     }
   });
@@ -195,7 +195,11 @@ export const ips: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: IPS_COLUMNS,
+  columns: withMeasures(IPS_COLUMNS, {
+    rentree: false,
+    ips: {label: "IPS moyen des établissements", unit: "indice"}
+  }),
+  period: {column: "rentree", label: "rentrée la plus récente du fichier"},
   prepare: prepareIps,
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {

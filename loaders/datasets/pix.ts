@@ -19,13 +19,13 @@ import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {ColumnSpec} from "../core/schema.ts";
-import {summarizeColumns} from "../core/schema.ts";
+import {summarizeColumns, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {parseRentree} from "../education/codes.ts";
-import type {ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
 import {departementFromCommune, educationPrepare, secteur, upperCode} from "../education/prepare.ts";
 import {communeColumn, departementColumn, secteurColumn, textColumn, uaiColumn} from "../education/schema.ts";
+import {aliasesOf, cellText, type ColumnVocabulary} from "../education/columns.ts";
 
 const COUNTS: readonly [string, string, string[]][] = [
   [
@@ -75,7 +75,7 @@ export const PIX_VOCABULARY: ColumnVocabulary = {
   ]
 };
 
-const alias = (name: string) => PIX_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(PIX_VOCABULARY);
 
 const score = (name: string, description: string): ColumnSpec => ({
   name,
@@ -120,8 +120,6 @@ export const PIX_COLUMNS: ColumnSpec[] = [
   score("score_moyen", "Score Pix moyen des certifiés"),
   score("score_median", "Score Pix médian des certifiés")
 ];
-
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
 
 /** Demonstration Pix results: collèges and lycées of the demo universe, years 2022 to 2024. */
 export function demoPix() {
@@ -177,11 +175,18 @@ export const pix: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: PIX_COLUMNS,
+  columns: withMeasures(PIX_COLUMNS, {
+    annee: false,
+    inscrits: {label: "Élèves inscrits à la certification Pix", unit: "élèves", per: "élève"},
+    participants: {label: "Élèves ayant passé la certification Pix", unit: "élèves", per: "élève"},
+    certifies: {label: "Élèves certifiés Pix", unit: "élèves", per: "élève"},
+    score_moyen: {label: "Score Pix moyen", unit: "pix"}
+  }),
+  period: {column: "annee", label: "année la plus récente du fichier"},
   prepare: educationPrepare("pix", PIX_VOCABULARY, {
     uai: upperCode,
     secteur,
-    annee: (value) => String(parseRentree(text(value)) ?? text(value)),
+    annee: (value) => String(parseRentree(cellText(value)) ?? cellText(value)),
     departement: departementFromCommune
   }),
   offline: {status: "démonstration", build: demoPix, note: DEMO_NOTE}

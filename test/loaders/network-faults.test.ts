@@ -248,11 +248,11 @@ describe("fetch's command line", () => {
   it("--yes is a switch: it takes no value, the dataset after it stays a dataset", () => {
     expect(parseArgs(["--yes", "france-services"])).toEqual({
       positional: ["france-services"],
-      flags: {yes: "true"}
+      flags: {yes: ""}
     });
     expect(parseArgs(["ips", "--url", "http://127.0.0.1/x.csv", "--yes"]).flags).toEqual({
       url: "http://127.0.0.1/x.csv",
-      yes: "true"
+      yes: ""
     });
   });
 });
