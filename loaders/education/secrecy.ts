@@ -1,12 +1,19 @@
 /**
  * Statistical disclosure control for published counts (secret statistique): primary suppression of small
  * counts, then secondary (complementary) suppression so that no hidden count can be recovered from the
- * totals published beside it.
+ * totals published beside it, nor confined to a narrow interval (protection intervals, `secrecy-intervals.ts`).
  *
  * Pure functions, no I/O. A table is described as cells (numbers) and the sums that are published with them
  * (row and column margins, hierarchical totals: schools → commune → département); see {@link suppressCells}.
  * {@link protectHierarchy} and {@link protectTable} build that description for the usual tables.
  */
+import {
+  cellIntervals,
+  intervalWidth,
+  narrowCells,
+  type CellInterval,
+  type IntervalCache
+} from "./secrecy-intervals.ts";
 
 /**
  * Default threshold: counts from 1 to 10 are not published (a count is shown only when it is 0 or at least 11).
@@ -56,6 +63,12 @@ export function isSecret(count: Count): count is SecretCount {
 export interface SecrecyOptions {
   /** Counts `n` with `0 < n < threshold` are suppressed (primary suppression). Default 11. */
   readonly threshold?: number;
+  /**
+   * Protection interval: the published figures must leave every primary cell free over an interval at least this
+   * wide (`upper - lower`, exact bounds of the linear programme). Default: the threshold (a 1 with threshold 3
+   * must not be pinned to 0–2). 0 turns the interval audit off.
+   */
+  readonly protectionWidth?: number;
 }
 
 /** True when a count must be suppressed on its own (primary suppression): `0 < value < threshold`. */
@@ -93,6 +106,10 @@ export interface SuppressionResult {
  * 3. Audit: even with two suppressed cells in every sum, some patterns still determine a cell (a cell
  *    linking two otherwise separate groups of suppressed cells). {@link findDisclosedCells} solves the
  *    linear system; while it finds a determined cell, one more cell of one of its sums is suppressed.
+ * 4. Protection intervals: the exact bounds of each primary cell (min and max of the linear programme
+ *    "published cells and sums, non-negative counts", {@link cellIntervals}) must be at least
+ *    `protectionWidth` apart (default: the threshold). While a primary cell is confined more narrowly, one more
+ *    cell of its sums is suppressed (see `widening`), and steps 2 to 4 run again.
  *
  * Deterministic: ties are broken by the lower index.
  */
@@ -114,24 +131,23 @@ export function suppressCells(
     }
   }
   const secret = values.map((v) => isSmallCount(v, threshold));
-  const primary = secret.filter(Boolean).length;
+  const primaries = secret.flatMap((s, i) => (s ? [i] : []));
+  const primary = primaries.length;
   const byCell = constraintsByCell(values.length, constraints);
+  const width = options.protectionWidth ?? threshold;
+  const intervals: IntervalCache = new Map();
 
   for (;;) {
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const c of constraints) {
-        const cells = [c.total, ...c.members];
-        if (cells.filter((i) => secret[i]).length !== 1) continue;
-        const next = complement(c, values, secret);
-        if (next === undefined) continue;
-        secret[next] = true;
-        changed = true;
-      }
-    }
+    closeBySubtraction(values, constraints, secret);
     const disclosed = findDisclosedCells(values.length, constraints, secret);
-    if (disclosed.length === 0) break;
+    if (disclosed.length === 0) {
+      const narrow = width > 0 ? narrowCells(values, constraints, secret, primaries, width, intervals) : [];
+      if (narrow.length === 0) break;
+      const {cell, interval} = narrow[0]!;
+      secret[widening(values, constraints, secret, byCell[cell] ?? [], {cell, interval, width}, intervals)] =
+        true;
+      continue;
+    }
     const cell = disclosed[0] as number;
     const next = (byCell[cell] ?? [])
       .map((c) => complement(c, values, secret))
@@ -141,6 +157,73 @@ export function suppressCells(
     secret[next] = true;
   }
   return {secret, primary, secondary: secret.filter(Boolean).length - primary};
+}
+
+/** Step 2: while a sum has exactly one suppressed cell, suppresses its {@link complement} (in place). */
+function closeBySubtraction(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  secret: boolean[]
+): void {
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const c of constraints) {
+      const cells = [c.total, ...c.members];
+      if (cells.filter((i) => secret[i]).length !== 1) continue;
+      const next = complement(c, values, secret);
+      if (next === undefined) continue;
+      secret[next] = true;
+      changed = true;
+    }
+  }
+}
+
+/**
+ * Step 4: the published cell to suppress so that primary `cell`, confined to `interval`, gets wider. Tried in
+ * the sums of the cell: in each, the smallest published cell at least as large as the missing width, the
+ * largest one, and the total. Each trial is closed by subtraction and bounded again; the first that gives the
+ * full width while hiding the least is taken, else the one that widens most (ties: lower index).
+ */
+function widening(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  secret: readonly boolean[],
+  sums: readonly SumConstraint[],
+  {cell, interval, width}: {cell: number; interval: CellInterval; width: number},
+  cache: IntervalCache
+): number {
+  const missing = width - intervalWidth(interval);
+  const candidatesIn = (within: readonly SumConstraint[]) => {
+    const candidates = new Set<number>();
+    for (const c of within) {
+      const open = [c.total, ...c.members]
+        .filter((i) => !secret[i])
+        .sort((a, b) => values[a]! - values[b]! || a - b);
+      const enough = open.find((i) => values[i]! >= missing);
+      if (enough !== undefined) candidates.add(enough);
+      if (open.length) candidates.add(open[open.length - 1]!);
+      if (!secret[c.total]) candidates.add(c.total);
+    }
+    return candidates;
+  };
+  // When the cell's own sums are all hidden, the figures that still bound it are in the sums of other hidden cells.
+  let candidates = candidatesIn(sums);
+  if (candidates.size === 0)
+    candidates = candidatesIn(constraints.filter((c) => [c.total, ...c.members].some((i) => secret[i])));
+  if (candidates.size === 0) throw new Error(`suppressCells: cell ${cell} cannot be protected`);
+  let best: {cell: number; width: number; hidden: number} | undefined;
+  for (const candidate of [...candidates].sort((a, b) => a - b)) {
+    const trial = [...secret];
+    trial[candidate] = true;
+    closeBySubtraction(values, constraints, trial);
+    const reached = intervalWidth(cellIntervals(values, constraints, trial, [cell], cache).get(cell)!);
+    const hidden = trial.reduce((sum, s, i) => sum + (s && !secret[i] ? values[i]! : 0), 0);
+    const score = {cell: candidate, width: Math.min(reached, width), hidden};
+    if (!best || score.width > best.width || (score.width === best.width && score.hidden < best.hidden))
+      best = score;
+  }
+  return best!.cell;
 }
 
 /** Order of preference for a complementary cell: non-zero small values first, zeros last. */

@@ -1,7 +1,9 @@
 /**
  * An attacker for the secrecy tests: tries to recover suppressed cells from what is published, independently
- * of the code under test (subtraction, then exhaustive search of the non-negative integer solutions).
+ * of the code under test (subtraction, exhaustive search of the non-negative integer solutions, linear
+ * programming).
  */
+import {solve} from "yalps";
 import type {SumConstraint} from "../../../loaders/education/secrecy.ts";
 
 /** Cells recovered by repeated subtraction: a sum with one unknown cell gives it away. */
@@ -117,6 +119,58 @@ function tightBounds(
         }
       }
     }
+  }
+  return bounds;
+}
+
+/**
+ * The attacker's exact bounds of every suppressed cell: minimum and maximum of the cell subject to every
+ * published sum (published cells as constants) and non-negative counts, by linear programming on the whole
+ * table at once (YALPS's simplex; with `integers`, its branch and bound over integer counts). Written apart
+ * from the code under test: no grouping of cells, no cache. LP bounds are rounded inward (counts are integers).
+ */
+export function linearBounds(
+  values: readonly number[],
+  constraints: readonly SumConstraint[],
+  secret: readonly boolean[],
+  options: {integers?: boolean} = {}
+): Map<number, {lower: number; upper: number}> {
+  const unknown = secret.flatMap((s, i) => (s ? [i] : []));
+  const rows = new Map<string, {equal: number}>();
+  const columns = new Map<number, [string, number][]>(unknown.map((i) => [i, []]));
+  constraints.forEach((c, k) => {
+    let rhs = 0;
+    const terms = new Map<number, number>();
+    for (const [i, sign] of [[c.total, -1] as const, ...c.members.map((m) => [m, 1] as const)]) {
+      if (secret[i]) terms.set(i, (terms.get(i) ?? 0) + sign);
+      else rhs -= sign * values[i]!;
+    }
+    rows.set(`r${k}`, {equal: rhs});
+    for (const [i, coefficient] of terms) if (coefficient) columns.get(i)!.push([`r${k}`, coefficient]);
+  });
+  const bounds = new Map<number, {lower: number; upper: number}>();
+  for (const target of unknown) {
+    const optimum = (direction: "minimize" | "maximize") => {
+      const solution = solve({
+        direction,
+        objective: "target",
+        constraints: rows,
+        variables: new Map(
+          [...columns].map(([i, list]) => [
+            i,
+            i === target ? [...list, ["target", 1] as [string, number]] : list
+          ])
+        ),
+        ...(options.integers ? {integers: true} : {})
+      });
+      if (solution.status === "unbounded") return Infinity;
+      if (solution.status !== "optimal") throw new Error(`attack: ${solution.status} for cell ${target}`);
+      return solution.result;
+    };
+    bounds.set(target, {
+      lower: Math.max(0, Math.ceil(optimum("minimize") - 1e-6)),
+      upper: Math.floor(optimum("maximize") + 1e-6)
+    });
   }
   return bounds;
 }

@@ -9,7 +9,8 @@ import {
   type SumConstraint
 } from "../../../loaders/education/secrecy.ts";
 import {protectHierarchy, protectTable} from "../../../loaders/education/secrecy-tables.ts";
-import {possibleValues, recoverBySubtraction} from "./attack.ts";
+import {cellIntervals} from "../../../loaders/education/secrecy-intervals.ts";
+import {linearBounds, possibleValues, recoverBySubtraction} from "./attack.ts";
 
 /** The published cells of a two-way table laid out as the attacker sees them: cells, row, column and grand totals. */
 function layout(matrix: number[][]) {
@@ -45,15 +46,31 @@ function secretMask(matrix: number[][], protectedTable: ReturnType<typeof protec
   return mask;
 }
 
-/** Asserts that the attacker recovers no suppressed cell, and that published cells are the input values. */
-function expectSafe(values: number[], constraints: SumConstraint[], secret: boolean[], threshold = 11) {
+/**
+ * Asserts that the attacker recovers no suppressed cell (by subtraction, by solving the sums, by the exact LP
+ * bounds), and that the LP bounds leave every small cell an interval at least `width` wide.
+ */
+function expectSafe(
+  values: number[],
+  constraints: SumConstraint[],
+  secret: boolean[],
+  threshold = 11,
+  width = threshold
+) {
   values.forEach((v, i) => {
     if (isSmallCount(v, threshold)) expect(secret[i], `small cell ${i} (${v}) must be secret`).toBe(true);
   });
   expect(recoverBySubtraction(values, constraints, secret)).toEqual([]);
   expect(findDisclosedCells(values.length, constraints, secret)).toEqual([]);
-  for (const [cell, seen] of possibleValues(values, constraints, secret)) {
-    expect(seen.size, `cell ${cell} (true value ${values[cell]}) is determined`).toBeGreaterThanOrEqual(2);
+  for (const [cell, {lower, upper}] of linearBounds(values, constraints, secret)) {
+    const v = values[cell]!;
+    expect(lower <= v && v <= upper, `the attacker's bounds of cell ${cell} hold its value`).toBe(true);
+    expect(upper - lower, `cell ${cell} (true value ${v}) is determined`).toBeGreaterThanOrEqual(1);
+    if (isSmallCount(v, threshold))
+      expect(
+        upper - lower,
+        `small cell ${cell} (${v}) confined to [${lower}, ${upper}]`
+      ).toBeGreaterThanOrEqual(width);
   }
 }
 
@@ -263,5 +280,165 @@ describe("hierarchical totals: schools within communes within départements", ()
       }
     }
     expectSafe(values, constraints, secret);
+  });
+});
+
+describe("protection intervals (as τ-Argus): no small cell confined to an interval narrower than the threshold", () => {
+  // Two small counts in one row: the row total alone says a + b = 2, so each lies in [0, 2].
+  const pinned = [
+    [1, 1, 10],
+    [5, 5, 10]
+  ];
+  const boundsOf = (matrix: number[][], options: {threshold: number; protectionWidth?: number}) => {
+    const {values, constraints} = layout(matrix);
+    return linearBounds(values, constraints, secretMask(matrix, protectTable(matrix, options)));
+  };
+
+  it("without the interval audit, a count of 1 is pinned to [0, 2] with threshold 3; with it, its interval is at least 3 wide", () => {
+    expect(boundsOf(pinned, {threshold: 3, protectionWidth: 0}).get(0)).toEqual({lower: 0, upper: 2});
+    const {lower, upper} = boundsOf(pinned, {threshold: 3}).get(0)!;
+    expect(upper - lower).toBeGreaterThanOrEqual(3);
+  });
+
+  it("cellIntervals gives the exact LP bounds, the attacker's", () => {
+    const {values, constraints} = layout(pinned);
+    const secret = secretMask(pinned, protectTable(pinned, {threshold: 3, protectionWidth: 0}));
+    const cells = secret.flatMap((s, i) => (s ? [i] : []));
+    expect(cellIntervals(values, constraints, secret, cells)).toEqual(
+      linearBounds(values, constraints, secret)
+    );
+  });
+
+  /** Random school × level tables (seeded): `schools` rows, `levels` columns, a share of small counts. */
+  function schoolTables(seed: number, count: number, threshold: number) {
+    const random = mulberry32(seed);
+    return Array.from({length: count}, () => {
+      const schools = 2 + Math.floor(random() * 7);
+      const levels = 2 + Math.floor(random() * 5);
+      return Array.from({length: schools}, () =>
+        Array.from({length: levels}, () =>
+          random() < 0.3
+            ? 0
+            : random() < 0.35
+              ? 1 + Math.floor(random() * (threshold - 1))
+              : threshold + Math.floor(random() * 40)
+        )
+      );
+    });
+  }
+
+  it.each([3, 5, 11])(
+    "threshold %i: 150 random school × level tables attacked with the exact LP bounds leave every small cell an interval at least that wide",
+    (threshold) => {
+      for (const matrix of schoolTables(1000 + threshold, 150, threshold)) {
+        const {values, constraints} = layout(matrix);
+        expectSafe(values, constraints, secretMask(matrix, protectTable(matrix, {threshold})), threshold);
+      }
+    }
+  );
+
+  it("without the interval audit the same attack pins some small cells (what the audit is for)", () => {
+    let small = 0;
+    let narrow = 0;
+    for (const matrix of schoolTables(1003, 150, 3)) {
+      const {values, constraints} = layout(matrix);
+      const secret = secretMask(matrix, protectTable(matrix, {threshold: 3, protectionWidth: 0}));
+      for (const [cell, {lower, upper}] of linearBounds(values, constraints, secret)) {
+        if (!isSmallCount(values[cell]!, 3)) continue;
+        small++;
+        if (upper - lower < 3) narrow++;
+      }
+    }
+    expect(small).toBeGreaterThan(100);
+    expect(narrow).toBeGreaterThan(0);
+  });
+
+  it("a wider protection than the threshold can be asked (protectionWidth)", () => {
+    const matrix = [
+      [4, 30, 25],
+      [22, 3, 40],
+      [35, 28, 2]
+    ];
+    const {values, constraints} = layout(matrix);
+    const secret = secretMask(matrix, protectTable(matrix, {threshold: 5, protectionWidth: 12}));
+    expectSafe(values, constraints, secret, 5, 12);
+  });
+});
+
+describe("protection intervals in hierarchical tables: schools × levels within communes", () => {
+  interface School {
+    commune: string;
+    counts: number[];
+  }
+  const LEVELS = ["cp", "ce1", "ce2", "cm1"];
+
+  /** Seeded schools in a few communes, with many small counts. */
+  function randomSchools(seed: number): School[] {
+    const random = mulberry32(seed);
+    return Array.from({length: 4 + Math.floor(random() * 8)}, () => ({
+      commune: `c${Math.floor(random() * 3)}`,
+      counts: LEVELS.map(() =>
+        random() < 0.2 ? 0 : random() < 0.3 ? 1 + Math.floor(random() * 10) : 11 + Math.floor(random() * 30)
+      )
+    }));
+  }
+
+  /** The system an attacker reads off the published lines: every line's total, every group's sums. */
+  function published(schools: School[], options: {protectionWidth?: number} = {}) {
+    const t = protectHierarchy(
+      {
+        rows: schools,
+        columns: LEVELS,
+        value: (s, c) => s.counts[LEVELS.indexOf(c)]!,
+        levels: [{name: "commune", key: (s) => s.commune}],
+        rowTotals: true
+      },
+      options
+    );
+    const width = LEVELS.length + 1;
+    const values: number[] = [];
+    const secret: boolean[] = [];
+    const constraints: SumConstraint[] = [];
+    const members = (line: (typeof t.lines)[number]) =>
+      line.level === "row"
+        ? [line.row!]
+        : schools.filter((s) => line.level === "ensemble" || s.commune === line.key);
+    t.lines.forEach((line, i) => {
+      const truth = LEVELS.map((_, c) => members(line).reduce((a, s) => a + s.counts[c]!, 0));
+      [...truth, truth.reduce((a, b) => a + b, 0)].forEach((v, c) => (values[i * width + c] = v));
+      [...line.cells, line.total!].forEach((c, j) => (secret[i * width + j] = c.status === "secret"));
+      constraints.push({total: i * width + LEVELS.length, members: LEVELS.map((_, c) => i * width + c)});
+    });
+    const indexOf = (level: string, key: string) =>
+      t.lines.findIndex((l) => l.level === level && l.key === key);
+    const children = (i: number) => {
+      const line = t.lines[i]!;
+      if (line.level === "ensemble") return t.lines.flatMap((l, j) => (l.level === "commune" ? [j] : []));
+      return t.lines.flatMap((l, j) => (l.level === "row" && l.row!.commune === line.key ? [j] : []));
+    };
+    for (const parent of [
+      indexOf("ensemble", ""),
+      ...t.lines.flatMap((l, j) => (l.level === "commune" ? [j] : []))
+    ])
+      for (let c = 0; c < width; c++)
+        constraints.push({total: parent * width + c, members: children(parent).map((j) => j * width + c)});
+    return {values, secret, constraints};
+  }
+
+  it("40 random tables (seeded): no hidden count recovered, none confined to an interval narrower than 11", () => {
+    for (let seed = 1; seed <= 40; seed++) {
+      const {values, secret, constraints} = published(randomSchools(seed));
+      expectSafe(values, constraints, secret);
+    }
+  });
+
+  it("the same tables without the interval audit leave some small counts confined more narrowly (the attack has teeth)", () => {
+    let narrow = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const {values, secret, constraints} = published(randomSchools(seed), {protectionWidth: 0});
+      for (const [cell, {lower, upper}] of linearBounds(values, constraints, secret))
+        if (isSmallCount(values[cell]!) && upper - lower < DEFAULT_SECRECY_THRESHOLD) narrow++;
+    }
+    expect(narrow).toBeGreaterThan(0);
   });
 });
