@@ -17,6 +17,7 @@ import {download, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {countMissingNumbers, formatMissingNumbers, type MissingNumbers} from "./core/missing.ts";
 import {ReadError, readFailure} from "./core/read-error.ts";
 import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
@@ -177,6 +178,16 @@ async function reportCodes(
   };
 }
 
+/** The missing numbers of the main table, printed, for meta.json (nothing when none is missing). */
+async function missingReport(
+  output: OutputTable,
+  log: (line: string) => void
+): Promise<{missing?: MissingNumbers}> {
+  const missing = await countMissingNumbers(output);
+  for (const line of formatMissingNumbers(missing)) log(line);
+  return Object.keys(missing).length ? {missing} : {};
+}
+
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
   const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
   if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
@@ -265,6 +276,8 @@ export async function loadDeclaration(
       if (before)
         for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
           log(line);
+      const codes = await reportCodes(declaration, main, log);
+      const missing = await missingReport(main, log);
       return buildMeta(declaration, {
         source: {portal: "fichier local", file: basename(input)},
         retrieved: new Date().toISOString(),
@@ -274,7 +287,8 @@ export async function loadDeclaration(
         status: "réel",
         ...variantVintage(declaration, result.variant),
         ...(result.sources ? {sources: result.sources} : {}),
-        ...(await reportCodes(declaration, main, log))
+        ...missing,
+        ...codes
       });
     })();
     await writeOutputFolder(dir, result.tables, meta);
@@ -382,6 +396,8 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       const diff = before ? diffVersions(before, await summarizeOutput(tables[0]!, declaration.key)) : null;
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
       const retrieved = new Date().toISOString();
+      const codes = await reportCodes(declaration, tables[0]!, log);
+      const missing = await missingReport(tables[0]!, (line) => log(`${id} : ${line}`));
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
         retrieved,
@@ -391,7 +407,8 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         status: "réel",
         ...variantVintage(declaration, variant),
         ...(sources ? {sources} : {}),
-        ...(await reportCodes(declaration, tables[0]!, log))
+        ...missing,
+        ...codes
       });
       await writeOutputFolder(dir, tables, meta, [source]);
       const columns = summarizeColumns(declaration.columns);
