@@ -179,11 +179,7 @@ async function reportCodes(
 }
 
 /** The missing numbers of the main table, printed, for meta.json (nothing when none is missing). */
-async function missingReport(
-  output: OutputTable,
-  log: (line: string) => void
-): Promise<{missing?: MissingNumbers}> {
-  const missing = await countMissingNumbers(output);
+function missingReport(missing: MissingNumbers, log: (line: string) => void): {missing?: MissingNumbers} {
   for (const line of formatMissingNumbers(missing)) log(line);
   return Object.keys(missing).length ? {missing} : {};
 }
@@ -271,13 +267,15 @@ export async function loadDeclaration(
     if (shrink) throw new ReadError(shrink, undefined, {dataset: id, file: basename(input)});
     // The diff and the commune code report (which read the validated table again) are computed while the
     // table files are written; their lines are printed in the same order as ever.
+    // Counted before the table files are written (a Parquet one is moved from the work folder).
+    const missingNumbers = await countMissingNumbers(main);
     const meta = (async () => {
       const before = await currentVersion(declaration, dir);
       if (before)
         for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
           log(line);
       const codes = await reportCodes(declaration, main, log);
-      const missing = await missingReport(main, log);
+      const missing = missingReport(missingNumbers, log);
       return buildMeta(declaration, {
         source: {portal: "fichier local", file: basename(input)},
         retrieved: new Date().toISOString(),
@@ -397,7 +395,7 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
       const retrieved = new Date().toISOString();
       const codes = await reportCodes(declaration, tables[0]!, log);
-      const missing = await missingReport(tables[0]!, (line) => log(`${id} : ${line}`));
+      const missing = missingReport(await countMissingNumbers(tables[0]!), (line) => log(`${id} : ${line}`));
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
         retrieved,
