@@ -17,6 +17,7 @@ import {download, DownloadError, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {countMissingNumbers, formatMissingNumbers, type MissingNumbers} from "./core/missing.ts";
 import {ReadError, readFailure} from "./core/read-error.ts";
 import {withDuckDB, sqlString} from "./core/duckdb.ts";
 import {buildMeta, metaColumns, variantVintage, type DatasetMeta} from "./core/meta.ts";
@@ -178,6 +179,12 @@ async function reportCodes(
   };
 }
 
+/** The missing numbers of the main table, printed, for meta.json (nothing when none is missing). */
+function missingReport(missing: MissingNumbers, log: (line: string) => void): {missing?: MissingNumbers} {
+  for (const line of formatMissingNumbers(missing)) log(line);
+  return Object.keys(missing).length ? {missing} : {};
+}
+
 async function afterWrite(id: string, paths: KitPaths, log: (line: string) => void): Promise<void> {
   const deleted = await invalidateFrameworkCache(paths.site, paths.frameworkCache, id);
   if (deleted.length) log(`cache Framework invalidé : ${deleted.length} fichier(s)`);
@@ -261,11 +268,15 @@ export async function loadDeclaration(
     if (shrink) throw new ReadError(shrink, undefined, {dataset: id, file: basename(input)});
     // The diff and the commune code report (which read the validated table again) are computed while the
     // table files are written; their lines are printed in the same order as ever.
+    // Counted before the table files are written (a Parquet one is moved from the work folder).
+    const missingNumbers = await countMissingNumbers(main);
     const meta = (async () => {
       const before = await currentVersion(declaration, dir);
       if (before)
         for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
           log(line);
+      const codes = await reportCodes(declaration, main, log);
+      const missing = missingReport(missingNumbers, log);
       return buildMeta(declaration, {
         source: {portal: "fichier local", file: basename(input)},
         retrieved: new Date().toISOString(),
@@ -275,7 +286,8 @@ export async function loadDeclaration(
         status: "réel",
         ...variantVintage(declaration, result.variant),
         ...(result.sources ? {sources: result.sources} : {}),
-        ...(await reportCodes(declaration, main, log))
+        ...missing,
+        ...codes
       });
     })();
     await writeOutputFolder(dir, result.tables, meta);
@@ -409,6 +421,8 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         log(`${id} : nouvelle version adoptée (--yes)`);
       }
       const retrieved = new Date().toISOString();
+      const codes = await reportCodes(declaration, tables[0]!, log);
+      const missing = missingReport(await countMissingNumbers(tables[0]!), (line) => log(`${id} : ${line}`));
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
         retrieved,
@@ -418,7 +432,8 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         status: "réel",
         ...variantVintage(declaration, variant),
         ...(sources ? {sources} : {}),
-        ...(await reportCodes(declaration, tables[0]!, log))
+        ...missing,
+        ...codes
       });
       await writeOutputFolder(dir, tables, meta, [source]);
       const columns = summarizeColumns(declaration.columns);

@@ -265,7 +265,8 @@ export async function convertFile(
       const source = await openSource(path, scratch, declaration.ingest !== undefined);
       place.file = source.label;
       const reading = await detectReading(declaration, source.path, options);
-      if (reading.kind === "sql") return convertWithSql(declaration, source, workDir, scratch);
+      if (reading.kind === "sql")
+        return refuseEmpty(await convertWithSql(declaration, source, workDir, scratch));
       const {table, tables, variant, sources}: InMemory =
         reading.kind === "ingest"
           ? {...(await declaration.ingest!(source.path, options)), variant: undefined}
@@ -274,7 +275,7 @@ export async function convertFile(
               await parseRecords(declaration, source, reading.parser, scratch),
               options
             );
-      return {tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})};
+      return refuseEmpty({tables, rowCount: table.rowCount, variant, ...(sources ? {sources} : {})});
     });
   } catch (error) {
     throw readFailure(error, place);

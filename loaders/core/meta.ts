@@ -57,6 +57,8 @@ export interface DatasetMeta {
   derivedCodes?: DerivedCodesReport;
   /** Provenance of each part of the rows when they come from several files (e.g. one per level of contours). */
   sources?: SourcePart[];
+  /** Cells read as null per numeric column (empty, or a marker such as `NA`, `s`, `nd`), those with any. */
+  missing?: Record<string, number>;
 }
 
 /** Where one part of a table's rows comes from (a file loaded for it, with its attribution). */
@@ -95,7 +97,7 @@ export function variantVintage(declaration: MetaSubject, variant: string | undef
 export function buildMeta(
   declaration: MetaSubject,
   provenance: Pick<DatasetMeta, "source" | "retrieved" | "sha256" | "size" | "rows" | "status"> &
-    Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources" | "vintage">>
+    Partial<Pick<DatasetMeta, "note" | "cog" | "derivedCodes" | "sources" | "vintage" | "missing">>
 ): DatasetMeta {
   return {
     id: declaration.id,

@@ -19,3 +19,29 @@ export function parseFrenchNumber(raw: string): number | null {
   const number = Number(value);
   return Number.isFinite(number) ? number : null;
 }
+
+/**
+ * How producers write a missing number (compared in lower case): not available, not applicable, statistical
+ * secrecy (`s`, INSEE), not significant, dashes. In a numeric column they are read as null, as an empty cell.
+ */
+export const MISSING_NUMBER_MARKERS: readonly string[] = [
+  "na",
+  "n/a",
+  "n.a.",
+  "nan",
+  "null",
+  "-",
+  "–",
+  "—",
+  "s",
+  "nd",
+  "n.d.",
+  "nc",
+  "n.c.",
+  "ns",
+  "n.s.",
+  "secret"
+];
+
+/** True when trimmed `text` is a missing-number marker (`NA`, `-`, `s`, `nd`, `n.d.`…). */
+export const isMissingNumberMarker = (text: string) => MISSING_NUMBER_MARKERS.includes(text.toLowerCase());

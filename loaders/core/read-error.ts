@@ -108,9 +108,11 @@ export function readFailure(error: unknown, place: ReadPlace): Error {
     return new ReadError((error as Error).message, undefined, place.dataset ? {dataset: place.dataset} : {});
   const e = error as {code?: string; message?: string; lines?: number; column?: number; name?: string};
   const raw = String(e?.message ?? error);
-  const known = (e?.code && (SYSTEM[e.code] ?? CSV[e.code] ?? ZLIB[e.code])) || undefined;
+  // csv-parse's codes carry a `CSV_` prefix in some versions only.
+  const csv = e?.code ? CSV[`CSV_${e.code.replace(/^CSV_/, "")}`] : undefined;
+  const known = (e?.code && (SYSTEM[e.code] ?? csv ?? ZLIB[e.code])) || undefined;
   if (known) {
-    const line = e.code!.startsWith("CSV_") && typeof e.lines === "number" ? e.lines : undefined;
+    const line = csv && typeof e.lines === "number" ? e.lines : undefined;
     return new ReadError(known[0], known[1], {...place, ...(line !== undefined ? {line} : {})}, raw);
   }
   if (/unexpected end of file/i.test(raw)) return new ReadError(...ZLIB.Z_BUF_ERROR!, place, raw);

@@ -7,6 +7,7 @@
  */
 import type {CodeKind} from "./codes.ts";
 import {sqlString} from "./duckdb.ts";
+import {MISSING_NUMBER_MARKERS} from "./numbers.ts";
 import type {ColumnSpec} from "./schema.ts";
 
 /** The characters JavaScript's `trim` and `\s` remove (ECMAScript WhiteSpace and LineTerminator). */
@@ -228,7 +229,15 @@ export function columnWorksInSql(column: ColumnSpec): boolean {
 
 /** The SQL of one column for file variant `variant` (rules restricted to other variants are left out). */
 export function columnSql(column: ColumnSpec, variant?: string): ColumnSql {
-  const empty = column.nullTokens?.length ? `(${t} = '' OR ${inList(t, column.nullTokens)})` : `${t} = ''`;
+  const nulls = [
+    `${t} = ''`,
+    ...(column.nullTokens?.length ? [inList(t, column.nullTokens)] : []),
+    // A clean number never is a marker (`fast` needs digits).
+    ...(column.type === "integer" || column.type === "number"
+      ? [inList(`lower(${t})`, MISSING_NUMBER_MARKERS)]
+      : [])
+  ];
+  const empty = nulls.length > 1 ? `(${nulls.join(" OR ")})` : nulls[0]!;
   const applies = (variants: readonly string[] | undefined) =>
     !variants || (variant !== undefined && variants.includes(variant));
   let steps: [string, string][] = [];

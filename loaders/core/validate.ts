@@ -4,7 +4,7 @@
  */
 import {CODE_NORMALIZERS} from "./codes.ts";
 import type {Issue} from "./issues.ts";
-import {parseFrenchNumber} from "./numbers.ts";
+import {isMissingNumberMarker, parseFrenchNumber} from "./numbers.ts";
 import type {RawFile} from "./records.ts";
 import {summarizeColumns, type ColumnSpec} from "./schema.ts";
 import {emptyTable, type Cell, type DataTable} from "./table.ts";
@@ -57,14 +57,18 @@ function rawText(value: unknown): string {
   return String(value).trim();
 }
 
-/** Converts one cell; returns the value, or an error message (French). */
+/**
+ * Converts one cell; returns the value, or an error message (French). Empty, a null token of the column or, in a
+ * numeric column, a missing-number marker (`MISSING_NUMBER_MARKERS`) is null.
+ */
 export function convertCell(
   column: ColumnSpec,
   raw: unknown,
   options: Pick<ValidateOptions, "variant"> = {}
 ): {value: Cell} | {error: string} {
   const text = rawText(raw);
-  if (text === "" || column.nullTokens?.includes(text)) {
+  const numeric = column.type === "integer" || column.type === "number";
+  if (text === "" || column.nullTokens?.includes(text) || (numeric && isMissingNumberMarker(text))) {
     return column.nullable ? {value: null} : {error: "valeur obligatoire manquante"};
   }
   switch (column.type) {

@@ -8,21 +8,11 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
 import {convertFile, detectReading} from "../../../loaders/core/ingest.ts";
-import {emptyTable} from "../../../loaders/core/table.ts";
+import {generatedDeclaration} from "../generated-declaration.ts";
 
-const declaration: DatasetDeclaration = {
-  id: "essai",
-  title: "Essai",
-  description: "",
-  producer: "kit",
-  licence: "-",
-  vintage: "-",
-  updateFrequency: "-",
-  level: "commune",
-  source: {portal: "package", package: "none"},
-  columns: [{name: "code", type: "code", code: "commune", description: "", nullable: false}],
-  offline: {status: "démonstration", build: () => emptyTable([]), note: ""}
-};
+const declaration = generatedDeclaration("essai", [
+  {name: "code", type: "code", code: "commune", description: "", nullable: false}
+]);
 
 async function file(name: string, text: string): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), "ingest-")), name);

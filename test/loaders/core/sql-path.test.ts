@@ -9,7 +9,6 @@ import {join} from "node:path";
 import iconv from "iconv-lite";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
-import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
 import {writeParquet} from "../../../loaders/core/duckdb.ts";
 import {convertFile, ingestFile, withWorkDir} from "../../../loaders/core/ingest.ts";
 import {ValidationError} from "../../../loaders/core/issues.ts";
@@ -22,7 +21,8 @@ import {mulberry32} from "../../../loaders/core/prng.ts";
 import type {ColumnSpec} from "../../../loaders/core/schema.ts";
 import {columnWorksInSql, patternWorksInSql} from "../../../loaders/core/sql-rules.ts";
 import {sqlPathApplies} from "../../../loaders/core/sql-ingest.ts";
-import {emptyTable, fromArrowStream, toArrowStream, type DataTable} from "../../../loaders/core/table.ts";
+import {generatedDeclaration} from "../generated-declaration.ts";
+import {fromArrowStream, toArrowStream, type DataTable} from "../../../loaders/core/table.ts";
 
 const COLUMNS: ColumnSpec[] = [
   {
@@ -72,20 +72,9 @@ const COLUMNS: ColumnSpec[] = [
   {name: "nom", type: "string", description: "", nullable: true, maxLength: 9}
 ];
 
-const declaration: DatasetDeclaration = {
-  id: "sql-test",
-  title: "Test",
-  description: "Fichier généré",
-  producer: "kit",
-  licence: "-",
-  vintage: "-",
-  updateFrequency: "-",
-  level: "commune",
-  source: {portal: "package", package: "none"},
-  csv: {delimiter: "auto", skipLines: "auto", headerHints: ["codgeo"]},
-  columns: COLUMNS,
-  offline: {status: "démonstration", build: () => emptyTable([]), note: ""}
-};
+const declaration = generatedDeclaration("sql-test", COLUMNS, {
+  csv: {delimiter: "auto", skipLines: "auto", headerHints: ["codgeo"]}
+});
 
 const HEADER = "CODGEO;dep;reg;iris;siret;siren;cp;taux;montant;effectif;actif;jour;services;id;nom";
 const pick = <T>(random: () => number, values: readonly T[]) => values[Math.floor(random() * values.length)]!;

@@ -139,7 +139,7 @@ describe("ips: a lycées file of another vintage, with Opendatasoft field names,
         "LEGT",
         "",
         "",
-        "n/a",
+        "abc",
         ""
       ]
     ];
