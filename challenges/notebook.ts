@@ -93,7 +93,7 @@ Défi : [${defi.title}](../defis/${defi.id}). ${defi.question}
 
 Ce carnet est le vôtre : modifiez les blocs de code, ajoutez les vôtres ; la page se recharge à chaque enregistrement (\`npm run dev\`). Les données : [catalogue](../donnees/).
 
-${starterCells(`${preambleBlock(defi)}\n\n${body}`)}
+${starterCells(`${preambleBlock(defi, body)}\n\n${body}`)}
 ## Nos conclusions
 
 À écrire : ce que montrent nos graphiques, leurs limites, et ce que nous recommandons.

@@ -150,10 +150,11 @@ export const PREAMBLE_IMPORTS: readonly {from: string; names: readonly string[]}
 /**
  * The hidden code every défi page starts with (pure): the imports of {@link PREAMBLE_IMPORTS}, then `metas`, the
  * metadata files of the défi's datasets (`data/donnees/<id>.meta.json`, in `defi.datasets` order), and the
- * demonstration banner when one of them is demonstration data. A page body may use `metas` and these imports,
- * and must not declare them again.
+ * demonstration banner when one of them is demonstration data; when `body` uses `fondDep`, the map background of
+ * départements ({@link BASEMAP_BLOCK}). A page body may use `metas`, `fondDep` and these imports, and must not
+ * declare them again.
  */
-export function preambleBlock(defi: Defi): string {
+export function preambleBlock(defi: Defi, body = ""): string {
   const imports = PREAMBLE_IMPORTS.map(({from, names}) => `import {${names.join(", ")}} from "${from}";`);
   const metas = defi.datasets.map((id) => `  FileAttachment("../data/donnees/${id}.meta.json").json()`);
   return [
@@ -167,9 +168,22 @@ export function preambleBlock(defi: Defi): string {
     "]);",
     "const banner = demoBanner(metas);",
     "if (banner) display(banner);",
-    "```"
+    "```",
+    ...(/\bfondDep\b/.test(body) ? ["", BASEMAP_BLOCK] : [])
   ].join("\n");
 }
+
+/**
+ * `fondDep`, the départements to draw a map on: the real contours when they are loaded, otherwise the committed
+ * basemap (`data/basemap/`, a tile grid where no real shapes were built).
+ */
+export const BASEMAP_BLOCK = [
+  "```js",
+  'const fondDepartements = await FileAttachment("../data/fond-departements.topojson").json();',
+  'const contoursDepartements = await FileAttachment("../data/contours-departement.topojson").json();',
+  "const fondDep = contoursDepartements.kit?.absent ? fondDepartements : contoursDepartements;",
+  "```"
+].join("\n");
 
 /** What the « Codes commune » column says of a dataset. */
 function communeCodes(d: DatasetFacts): string {
@@ -296,7 +310,7 @@ toc: true
 
 ${metadataBlock(defi, catalogue)}
 
-${preambleBlock(defi)}
+${preambleBlock(defi, body)}
 
 ${assembleBody(defi, body, catalogue)}
 `;

@@ -18,7 +18,8 @@ import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
 import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {ReadError, readFailure} from "./core/read-error.ts";
-import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
+import {withDuckDB, sqlString} from "./core/duckdb.ts";
+import {buildMeta, metaColumns, variantVintage, type DatasetMeta} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
@@ -469,9 +470,16 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     ["cache", paths.cache]
   ] as const) {
     const dir = join(base, id);
-    const meta = await readMeta(dir, id);
-    if (!meta) continue;
     const where = `${id} (${label})`;
+    let meta: DatasetMeta | null;
+    try {
+      meta = await readMeta(dir, id);
+    } catch (error) {
+      problems.push(`${where} : ${id}.meta.json illisible (${(error as Error).message})`);
+      continue;
+    }
+    if (!meta) continue;
+    problems.push(...(await checkAgainstMeta(declaration, dir, meta, where)));
     if (JSON.stringify(meta.columns.map((c) => [c.name, c.type])) !== expected) {
       problems.push(`${where} : les colonnes de ${id}.meta.json ne correspondent plus à la déclaration`);
     }
@@ -497,6 +505,8 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     if (!source) continue;
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
+    if (sha256 !== meta.sha256)
+      problems.push(`${where} : le fichier source ${source} ne correspond plus à ${id}.meta.json (sha256)`);
     try {
       if (source.endsWith(".zip")) {
         await withWorkDir(async (work) => {
@@ -508,6 +518,38 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     } catch (error) {
       problems.push((error as Error).message);
     }
+  }
+  return problems;
+}
+
+/**
+ * What of a dataset's folder no longer matches its meta.json: the meta of another dataset, a table file
+ * (`.parquet`, a derived part's `.arrow`) missing, or a Parquet file whose row count is not the one announced.
+ */
+async function checkAgainstMeta(
+  declaration: DatasetDeclaration,
+  dir: string,
+  meta: DatasetMeta,
+  where: string
+): Promise<string[]> {
+  const id = declaration.id;
+  const problems: string[] = [];
+  if (meta.id !== id) problems.push(`${where} : ${id}.meta.json décrit le jeu « ${meta.id} »`);
+  const files = new Set(await readdir(dir));
+  for (const part of meta.parts ?? [])
+    if (!files.has(`${id}-${part}.arrow`)) problems.push(`${where} : ${id}-${part}.arrow manquant`);
+  if (!files.has(`${id}.parquet`)) return [...problems, `${where} : ${id}.parquet manquant`];
+  try {
+    const rows = await withDuckDB(async (connection) => {
+      const reader = await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(dir, `${id}.parquet`))})`
+      );
+      return Number(reader.getRowObjectsJS()[0]!.n);
+    });
+    if (rows !== meta.rows)
+      problems.push(`${where} : ${rows} lignes dans ${id}.parquet, ${meta.rows} annoncées`);
+  } catch (error) {
+    problems.push(`${where} : ${id}.parquet illisible (${(error as Error).message.split("\n")[0]})`);
   }
   return problems;
 }

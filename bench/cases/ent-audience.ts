@@ -9,7 +9,7 @@ import {join} from "node:path";
 import {mulberry32} from "../../loaders/core/prng.ts";
 import {makeUai, uaiPrefix} from "../../loaders/education/codes.ts";
 import {streamEntAudience} from "../../loaders/education/ent-stream.ts";
-import type {DepartementCode} from "../../loaders/geo/codes.ts";
+import type {DepartementCode} from "../../loaders/core/codes.ts";
 import type {BenchCase} from "../types.ts";
 
 const ROWS = 10_000_000;

@@ -13,7 +13,6 @@ import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE} from "../demo/communes.ts";
 import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
-import type {ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
 import {
   communeColumn,
@@ -30,6 +29,7 @@ import {
   secteur,
   upperCode
 } from "../education/prepare.ts";
+import {aliasesOf, type ColumnVocabulary} from "../education/columns.ts";
 
 /** Every known spelling of the kept columns, and the columns of known vintages the kit does not keep. */
 export const ANNUAIRE_VOCABULARY: ColumnVocabulary = {
@@ -132,7 +132,7 @@ export const ANNUAIRE_VOCABULARY: ColumnVocabulary = {
   ]
 };
 
-const alias = (name: string) => ANNUAIRE_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(ANNUAIRE_VOCABULARY);
 
 /** Output columns. */
 export const ANNUAIRE_COLUMNS: ColumnSpec[] = [

@@ -23,7 +23,7 @@ import {kitPaths, type KitPaths} from "../core/paths.ts";
 import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns} from "../core/schema.ts";
 import {fromArrowStream, rowAt, tableFromRows, type DataTable} from "../core/table.ts";
-import type {Level} from "../geo/codes.ts";
+import type {Level} from "../core/codes.ts";
 import {contoursAttribution, mapTopology, unattributedSource, type ContourRow} from "../geo/contours.ts";
 import {loadContours} from "../geo/load-contours.ts";
 import {orientForD3, withoutFlatRings} from "../geo/orientation.ts";

@@ -27,7 +27,13 @@ import {
   textColumn,
   uaiColumn
 } from "../education/schema.ts";
-import {renameColumns, warnUnknownColumns, type ColumnVocabulary} from "../education/columns.ts";
+import {
+  renameColumns,
+  warnUnknownColumns,
+  type ColumnVocabulary,
+  aliasesOf,
+  cellText
+} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
 import {secteur, upperCode} from "../education/prepare.ts";
 import {communeLookup, type CommuneLookup} from "../geo/commune-lookup.ts";
@@ -72,7 +78,7 @@ export const EFFECTIFS_VOCABULARY: ColumnVocabulary = {
   ignored: ["Région académique", "Département", "tri"]
 };
 
-const alias = (name: string) => EFFECTIFS_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(EFFECTIFS_VOCABULARY);
 
 const count = ([name, description]: readonly [string, string, string[]]): ColumnSpec => ({
   name,
@@ -118,36 +124,34 @@ export const EFFECTIFS_COLUMNS: ColumnSpec[] = [
   ...COUNTS.map(count)
 ];
 
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
-
 let lookup: CommuneLookup | undefined;
 
 /** Renames, normalises, derives name, département and commune code; reports unknown columns and unmatched communes. */
 export function prepareEffectifs(raw: RawFile): RawFile {
   lookup ??= communeLookup();
   const departement = (value: unknown, r: Readonly<Record<string, unknown>>) => {
-    if (text(value) !== "") return value;
-    const uai = checkUai(text(r.uai));
+    if (cellText(value) !== "") return value;
+    const uai = checkUai(cellText(r.uai));
     return uai.problem === "format" ? "" : (departementOfUai(uai.uai) ?? "");
   };
   const {raw: prepared, mapping} = renameColumns(raw, EFFECTIFS_VOCABULARY, {
     uai: upperCode,
     secteur,
     departement,
-    rentree: (value) => String(parseRentree(text(value)) ?? text(value)),
-    nom: (_, r) => [text(r.denomination), text(r.patronyme)].filter(Boolean).join(" "),
+    rentree: (value) => String(parseRentree(cellText(value)) ?? cellText(value)),
+    nom: (_, r) => [cellText(r.denomination), cellText(r.patronyme)].filter(Boolean).join(" "),
     code_commune: (value, r) => {
-      if (text(value) !== "") return value;
-      const dep = normalizeDepartement(text(departement(r.departement, r))) ?? "";
-      return lookup!.find(text(r.nom_commune), text(r.code_postal), dep) ?? "";
+      if (cellText(value) !== "") return value;
+      const dep = normalizeDepartement(cellText(departement(r.departement, r))) ?? "";
+      return lookup!.find(cellText(r.nom_commune), cellText(r.code_postal), dep) ?? "";
     }
   });
   warnUnknownColumns("effectifs-ecoles", raw.file, mapping.unknown);
   const unmatched = prepared.records.filter(
-    (r) => r.values.code_commune === "" && text(r.values.nom_commune) !== ""
+    (r) => r.values.code_commune === "" && cellText(r.values.nom_commune) !== ""
   );
   if (unmatched.length > 0) {
-    const names = [...new Set(unmatched.map((r) => text(r.values.nom_commune)))].slice(0, 10).join(", ");
+    const names = [...new Set(unmatched.map((r) => cellText(r.values.nom_commune)))].slice(0, 10).join(", ");
     process.emitWarning(
       `effectifs-ecoles: ${raw.file} : ${unmatched.length} ligne(s) dont la commune n'a pas été retrouvée dans le COG 2026 (code_commune vide) : ${names}`,
       {code: "TDATHACK_COMMUNE_NOT_FOUND"}

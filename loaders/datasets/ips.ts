@@ -34,7 +34,9 @@ import {
   renameColumns,
   slugColumn,
   warnUnknownColumns,
-  type ColumnVocabulary
+  type ColumnVocabulary,
+  aliasesOf,
+  cellText
 } from "../education/columns.ts";
 import {demoSchools, type SchoolLevel} from "../education/demo-schools.ts";
 import {secteur, upperCode} from "../education/prepare.ts";
@@ -62,7 +64,7 @@ export const IPS_VOCABULARY: ColumnVocabulary = {
   ignored: ["Département", "Région académique", "Ecart-type de l'IPS voie GT", "Ecart-type de l'IPS voie PRO"]
 };
 
-const alias = (name: string) => IPS_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(IPS_VOCABULARY);
 
 const measure = (name: string, description: string): ColumnSpec => ({
   name,
@@ -110,8 +112,6 @@ export function levelOfFile(file: string, header: readonly string[]): SchoolLeve
   return null;
 }
 
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
-
 /**
  * Renames, normalises and fills `niveau`. A file that does not tell its level (the `fetch` download,
  * `ips.source.csv`) is taken as the écoles file the declaration downloads, with a warning.
@@ -129,9 +129,9 @@ export function prepareIps(raw: RawFile): RawFile {
   const {raw: prepared, mapping} = renameColumns(raw, IPS_VOCABULARY, {
     uai: upperCode,
     secteur,
-    niveau: (value) => level ?? text(value).toLowerCase(),
+    niveau: (value) => level ?? cellText(value).toLowerCase(),
     rentree: (value) => {
-      const year = parseRentree(text(value));
+      const year = parseRentree(cellText(value));
       return year === null ? value : String(year);
     }
   });

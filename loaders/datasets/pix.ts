@@ -22,10 +22,10 @@ import type {ColumnSpec} from "../core/schema.ts";
 import {summarizeColumns, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {parseRentree} from "../education/codes.ts";
-import type {ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
 import {departementFromCommune, educationPrepare, secteur, upperCode} from "../education/prepare.ts";
 import {communeColumn, departementColumn, secteurColumn, textColumn, uaiColumn} from "../education/schema.ts";
+import {aliasesOf, cellText, type ColumnVocabulary} from "../education/columns.ts";
 
 const COUNTS: readonly [string, string, string[]][] = [
   [
@@ -75,7 +75,7 @@ export const PIX_VOCABULARY: ColumnVocabulary = {
   ]
 };
 
-const alias = (name: string) => PIX_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(PIX_VOCABULARY);
 
 const score = (name: string, description: string): ColumnSpec => ({
   name,
@@ -120,8 +120,6 @@ export const PIX_COLUMNS: ColumnSpec[] = [
   score("score_moyen", "Score Pix moyen des certifiés"),
   score("score_median", "Score Pix médian des certifiés")
 ];
-
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
 
 /** Demonstration Pix results: collèges and lycées of the demo universe, years 2022 to 2024. */
 export function demoPix() {
@@ -188,7 +186,7 @@ export const pix: DatasetDeclaration = {
   prepare: educationPrepare("pix", PIX_VOCABULARY, {
     uai: upperCode,
     secteur,
-    annee: (value) => String(parseRentree(text(value)) ?? text(value)),
+    annee: (value) => String(parseRentree(cellText(value)) ?? cellText(value)),
     departement: departementFromCommune
   }),
   offline: {status: "démonstration", build: demoPix, note: DEMO_NOTE}

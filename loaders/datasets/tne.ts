@@ -21,9 +21,9 @@ import {educationSource} from "../core/portal.ts";
 import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {cogDepartements} from "../geo/cog-data.ts";
-import type {ColumnVocabulary} from "../education/columns.ts";
 import {educationPrepare} from "../education/prepare.ts";
 import {departementColumn, textColumn} from "../education/schema.ts";
+import {aliasesOf, cellText, type ColumnVocabulary} from "../education/columns.ts";
 
 /** The waves of the programme: number, label, year of entry, départements (COG codes). */
 export const TNE_WAVES: readonly {
@@ -58,7 +58,7 @@ export const TNE_VOCABULARY: ColumnVocabulary = {
   ignored: []
 };
 
-const alias = (name: string) => TNE_VOCABULARY.aliases[name] ?? [];
+const alias = aliasesOf(TNE_VOCABULARY);
 
 export const TNE_COLUMNS: ColumnSpec[] = [
   {...departementColumn(alias("departement"), "Code du département"), unique: true},
@@ -83,8 +83,6 @@ export const TNE_COLUMNS: ColumnSpec[] = [
   },
   textColumn("dispositif", "Dispositif de financement (PIA3, PIA4)", alias("dispositif"))
 ];
-
-const text = (value: unknown) => (value === null || value === undefined ? "" : String(value).trim());
 
 /** The TNE départements from the waves above (real, public list). */
 export function tneDepartements() {
@@ -126,9 +124,9 @@ export const tne: DatasetDeclaration = {
   columns: TNE_COLUMNS,
   prepare: educationPrepare("tne", TNE_VOCABULARY, {
     // `1 (expérimentation PIA3)`, `Vague 1` → vague 1; the parenthesis gives the dispositif.
-    vague: (value) => /(\d+)/.exec(text(value))?.[1] ?? text(value),
-    dispositif: (value, record) => text(value) || (/\((.+)\)/.exec(text(record.vague))?.[1] ?? ""),
-    annee_entree: (value) => /(\d{4})/.exec(text(value))?.[1] ?? text(value)
+    vague: (value) => /(\d+)/.exec(cellText(value))?.[1] ?? cellText(value),
+    dispositif: (value, record) => cellText(value) || (/\((.+)\)/.exec(cellText(record.vague))?.[1] ?? ""),
+    annee_entree: (value) => /(\d{4})/.exec(cellText(value))?.[1] ?? cellText(value)
   }),
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {

@@ -3,12 +3,12 @@
  * rentrée scolaire.
  *
  * All codes are branded strings, never numbers. Commune and département codes are normalised by
- * `loaders/core/codes.ts` (`035` → `35`, `02A` → `2A`, `971` stays) and typed by `loaders/geo/codes.ts`.
+ * `loaders/core/codes.ts` (`035` → `35`, `02A` → `2A`, `971` stays), which brands them as this module brands the UAI.
  */
-import type {DepartementCode} from "../geo/codes.ts";
+import type {Brand, DepartementCode} from "../core/codes.ts";
 
 /** A UAI: seven digits and a check letter, e.g. `0350001A`. Always trimmed and upper case. */
-export type Uai = string & {readonly __brand: "Uai"};
+export type Uai = Brand<string, "Uai">;
 
 /**
  * The 23 letters of the UAI check key: the letter is `UAI_KEY_LETTERS[number mod 23]`, where `number` is

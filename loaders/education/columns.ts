@@ -23,6 +23,16 @@ export interface ColumnVocabulary {
   readonly ignored: readonly string[];
 }
 
+/** The names a column of `vocabulary` has had, for its declaration's `aliases` (none for a column it lacks). */
+export function aliasesOf(vocabulary: ColumnVocabulary): (name: string) => readonly string[] {
+  return (name) => vocabulary.aliases[name] ?? [];
+}
+
+/** A cell as trimmed text; empty for a missing cell (`null`, `undefined`). */
+export function cellText(value: unknown): string {
+  return value === null || value === undefined ? "" : String(value).trim();
+}
+
 /** Result of matching a header against a vocabulary. */
 export interface HeaderMapping {
   /** Source column → canonical column. */

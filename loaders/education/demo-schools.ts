@@ -10,7 +10,7 @@
  */
 import {demoCommunes, demoRandom, rurality, type DemoCommune} from "../demo/communes.ts";
 import {gaussian, poisson} from "../core/prng.ts";
-import type {CommuneCode, DepartementCode} from "../geo/codes.ts";
+import type {CommuneCode, DepartementCode} from "../core/codes.ts";
 import {makeUai, uaiPrefix, type Uai} from "./codes.ts";
 
 /** Kind of school. */

@@ -4,7 +4,7 @@
  * Input codes must be current (map them first with `mapCommuneCodes` from `./cog.ts`). Missing values (null,
  * NaN, secret) are counted, never taken as zero; codes outside the hierarchy are reported.
  */
-import type {Level} from "./codes.ts";
+import type {Level} from "../core/codes.ts";
 import type {TerritoryIndex} from "./territories.ts";
 import {parentOf, territories2026} from "./territories.ts";
 

@@ -11,7 +11,7 @@ import {join} from "node:path";
 import {gzipSync} from "node:zlib";
 import type {Topology} from "topojson-specification";
 import {kitPaths, REPO_ROOT} from "../core/paths.ts";
-import type {Level} from "./codes.ts";
+import type {Level} from "../core/codes.ts";
 import {contoursAttribution, type ContoursReport} from "./contours.ts";
 import {loadContours} from "./load-contours.ts";
 

@@ -10,8 +10,8 @@
  * Anything else is reported as unmapped, never silently dropped.
  */
 import type {MappingReason} from "../core/meta.ts";
-import type {CommuneCode} from "./codes.ts";
-import {isCode} from "./codes.ts";
+import type {CommuneCode} from "../core/codes.ts";
+import {isCode} from "../core/codes.ts";
 import type {CogCommuneRecord} from "./cog-data.ts";
 import {cogCommunes} from "./cog-data.ts";
 

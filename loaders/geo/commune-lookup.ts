@@ -26,7 +26,7 @@
 import {normalizeDepartement, normalizePostal} from "../core/codes.ts";
 import {slug} from "../core/slug.ts";
 import {cogCommunes, type CogCommuneRecord} from "./cog-data.ts";
-import type {CommuneCode} from "./codes.ts";
+import type {CommuneCode} from "../core/codes.ts";
 
 /** `SAINT-MALO`, `St Malo`, `Saint Malo` → `saint_malo`; `L'HERMITAGE` → `l_hermitage`; `Chalon s/ Saône` → `chalon_sur_saone`. */
 export function communeSlug(name: string): string {

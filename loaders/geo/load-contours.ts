@@ -10,7 +10,7 @@ import {createHash} from "node:crypto";
 import {mkdir, readdir, readFile, rename, rm, stat, writeFile} from "node:fs/promises";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import type {Level} from "./codes.ts";
+import type {Level} from "../core/codes.ts";
 import {readBoundaryLayers} from "./boundary-files.ts";
 import type {ContourRow, ContoursOptions, ContoursResult} from "./contours.ts";
 import {buildContours, pickLayers} from "./contours.ts";

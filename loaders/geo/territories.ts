@@ -2,7 +2,7 @@
  * Territory hierarchy of the current COG: each commune's EPCI, département and région, and the name of every
  * territory of every level.
  */
-import type {CommuneCode, Level} from "./codes.ts";
+import type {CommuneCode, Level} from "../core/codes.ts";
 import type {CogCommuneRecord, CogDepartementRecord, CogEpciRecord, CogRegionRecord} from "./cog-data.ts";
 import {cogCommunes, cogDepartements, cogEpci, cogRegions} from "./cog-data.ts";
 

@@ -6,10 +6,8 @@
 import communes from "@etalab/decoupage-administratif/data/communes.json" with {type: "json"};
 import regions from "@etalab/decoupage-administratif/data/regions.json" with {type: "json"};
 import type {Feature, FeatureCollection, Polygon} from "geojson";
+import type {RegionCode} from "../core/codes.ts";
 import {mulberry32} from "../core/prng.ts";
-
-/** A région code of the COG (`11`, `84`, `01` for Guadeloupe). */
-export type RegionCode = string & {readonly __brand: "RegionCode"};
 
 export interface GuideRow {
   code: RegionCode;

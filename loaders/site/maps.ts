@@ -7,7 +7,7 @@ import {kitPaths, type KitPaths} from "../core/paths.ts";
 import {gaussian} from "../core/prng.ts";
 import {fromArrowStream, rowAt} from "../core/table.ts";
 import {resolveDataset} from "../resolve.ts";
-import type {Level} from "../geo/codes.ts";
+import type {Level} from "../core/codes.ts";
 import {aggregate} from "../geo/aggregate.ts";
 import {readBasemap} from "../geo/basemap.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";

@@ -43,6 +43,10 @@ export const COUNT: "*";
 export const DEFAULT_STATE: Readonly<IndicatorState>;
 /** The state read from the page address; unknown or malformed values fall back to the defaults. */
 export function stateFromParams(params: URLSearchParams | string): IndicatorState;
+/** The longest address parameters read (characters). */
+export const MAX_PARAMS_LENGTH: number;
+/** What a shared indicator link carries that the page did not take, in French (none when it is right). */
+export function paramProblems(params: URLSearchParams | string): string[];
 /** The address parameters of a state (defaults left out). */
 export function paramsFromState(state: IndicatorState): URLSearchParams;
 /** The measures of a catalogue table (numeric columns and row count) when it has a commune code column. */

@@ -69,29 +69,83 @@ export const DEFAULT_STATE = Object.freeze({
   territory: ""
 });
 
+/** The longest address parameters read (characters): a longer link is refused as a whole. */
+export const MAX_PARAMS_LENGTH = 2000;
+
+const measure = (v) => /^[a-z0-9-]+\.([a-z0-9_]+|\*)$/.test(v);
+
+/** What each parameter of the address may hold (the others are not the builder's). */
+const VALID = {
+  num: measure,
+  den: (v) => v === "" || measure(v),
+  level: (v) => Object.hasOwn(LEVELS, v),
+  agg: (v) => Object.hasOwn(AGGREGATIONS, v),
+  region: (v) => v === "" || CODE.test(v),
+  departement: (v) => v === "" || CODE.test(v),
+  scale: (v) => SCALES.includes(Number(v)),
+  threshold: (v) => /^\d{1,4}$/.test(v),
+  territory: (v) => v === "" || CODE.test(v) || /^(\d{5}|2[AB]\d{3})$/.test(v)
+};
+
+const asParams = (params) => (typeof params === "string" ? new URLSearchParams(params) : params);
+
 /**
- * The state read from the page address; unknown or malformed values fall back to the defaults.
+ * The state read from the page address; unknown or malformed values fall back to the defaults, and so does
+ * everything when the parameters are longer than {@link MAX_PARAMS_LENGTH} (see {@link paramProblems}).
  * @param {URLSearchParams | string} params
  * @returns {IndicatorState}
  */
 export function stateFromParams(params) {
-  const p = typeof params === "string" ? new URLSearchParams(params) : params;
-  const text = (key, ok) => {
+  const p = asParams(params);
+  if (p.toString().length > MAX_PARAMS_LENGTH) return {...DEFAULT_STATE};
+  const text = (key) => {
     const v = p.get(key);
-    return v != null && ok(v) ? v : DEFAULT_STATE[key];
+    return v != null && VALID[key](v) ? v : DEFAULT_STATE[key];
   };
-  const measure = (v) => /^[a-z0-9-]+\.([a-z0-9_]+|\*)$/.test(v);
   return {
-    num: text("num", measure),
-    den: p.has("den") ? text("den", (v) => v === "" || measure(v)) : DEFAULT_STATE.den,
-    level: text("level", (v) => v in LEVELS),
-    agg: text("agg", (v) => v in AGGREGATIONS),
-    region: text("region", (v) => v === "" || CODE.test(v)),
-    departement: text("departement", (v) => v === "" || CODE.test(v)),
-    scale: Number(text("scale", (v) => SCALES.includes(Number(v)))),
-    threshold: Number(text("threshold", (v) => /^\d{1,4}$/.test(v))),
-    territory: text("territory", (v) => v === "" || CODE.test(v) || /^(\d{5}|2[AB]\d{3})$/.test(v))
+    num: text("num"),
+    den: p.has("den") ? text("den") : DEFAULT_STATE.den,
+    level: text("level"),
+    agg: text("agg"),
+    region: text("region"),
+    departement: text("departement"),
+    scale: Number(text("scale")),
+    threshold: Number(text("threshold")),
+    territory: text("territory")
   };
+}
+
+/** A value quoted for a message, cut when long. */
+const quoted = (v) => `« ${v.length > 40 ? `${v.slice(0, 40)}…` : v} »`;
+
+/**
+ * What a shared indicator link carries that the page did not take, in French, one sentence each (none when
+ * the link is right): a link too long, parameters the builder does not know, values it does not accept (the
+ * default is used instead). Pure.
+ * @param {URLSearchParams | string} params
+ * @returns {string[]}
+ */
+export function paramProblems(params) {
+  const p = asParams(params);
+  const length = p.toString().length;
+  if (length > MAX_PARAMS_LENGTH)
+    return [
+      `Le lien est trop long (${length} caractères de paramètres, au plus ${MAX_PARAMS_LENGTH}) : il n'a pas été lu, l'indicateur par défaut est affiché.`
+    ];
+  const problems = [];
+  const unknown = [...new Set(p.keys())].filter((k) => !Object.hasOwn(VALID, k));
+  if (unknown.length)
+    problems.push(
+      `Paramètre${unknown.length > 1 ? "s" : ""} inconnu${unknown.length > 1 ? "s" : ""} ignoré${unknown.length > 1 ? "s" : ""} : ${unknown.slice(0, 5).map(quoted).join(", ")} (un lien d'indicateur ne porte que ses options).`
+    );
+  for (const key of Object.keys(VALID)) {
+    const v = p.get(key);
+    if (v != null && !VALID[key](v))
+      problems.push(
+        `Valeur non reconnue pour « ${key} » : ${quoted(v)}, remplacée par la valeur par défaut.`
+      );
+  }
+  return problems;
 }
 
 /** The address parameters of a state (defaults left out, so links stay short). */

@@ -30,10 +30,12 @@ describe("npm run new -- equipe", () => {
     expect(notebook).toMatch(/^---\ntitle: "Équipe Les Zèbres"\n/);
     expect(notebook).toContain("[Très haut débit et usages](../defis/tres-haut-debit)");
     const {body} = await loadDefi(dir, "tres-haut-debit");
-    // The body's cells, after the two hidden cells of the generated preamble (imports, metadata and banner).
+    // The body's cells, after the three hidden cells of the generated preamble (imports, metadata and banner,
+    // the map background the body draws on).
     const cells = body.match(/^```js/gm)!.length;
-    expect(notebook.match(/^```js$/gm)?.length).toBe(cells + 2);
+    expect(notebook.match(/^```js$/gm)?.length).toBe(cells + 3);
     expect(notebook).toContain("const banner = demoBanner(metas);");
+    expect(notebook).toContain("const fondDep = ");
     expect(notebook).not.toContain("```js echo");
     expect(notebook).not.toContain("## Contexte");
     expect(notebook).toContain("## Graphique 1 : la fibre et la fragilité, commune par commune");

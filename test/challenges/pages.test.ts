@@ -1,7 +1,13 @@
 import {existsSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
-import {escapeText, preambleBlock, renderGallery, writeChallengePages} from "../../challenges/pages.ts";
+import {
+  BASEMAP_BLOCK,
+  escapeText,
+  preambleBlock,
+  renderGallery,
+  writeChallengePages
+} from "../../challenges/pages.ts";
 import {DefiError, type Defi} from "../../challenges/types.ts";
 import {exampleDefi} from "./example-defi.ts";
 import {defiProject} from "./project.ts";
@@ -75,6 +81,13 @@ describe("preambleBlock(defi)", () => {
   it("is hidden code: plain ```js blocks, never echoed", () => {
     const fences = preambleBlock(defi).match(/^```.*$/gm);
     expect(fences).toEqual(["```js", "```", "```js", "```"]);
+  });
+
+  it("defines the départements' map background, real contours first, only for a body that draws on it", () => {
+    const withMap = preambleBlock(defi, "```js echo\nchoropleth(fondDep, rows)\n```");
+    expect(withMap).toContain(BASEMAP_BLOCK);
+    expect(withMap).toContain("contoursDepartements.kit?.absent ? fondDepartements : contoursDepartements");
+    expect(preambleBlock(defi, "```js echo\nPlot.barY(rows).plot()\n```")).not.toContain("fondDep");
   });
 
   it("comes between the metadata card and the body on the generated page", async () => {

@@ -1,7 +1,13 @@
 import {describe, expect, it} from "vitest";
 import {
+  MAX_COMPRESSED_LENGTH,
+  MAX_SQL_LENGTH,
   PLAIN_LIMIT,
+  SharedLinkError,
+  compressText,
+  decompressText,
   fromBase64Url,
+  readSharedSql,
   sqlFromUrlParts,
   sqlToUrlParts,
   toBase64Url
@@ -37,5 +43,47 @@ describe("query in the address", () => {
   });
   it("a damaged compressed link fails instead of giving another query", async () => {
     await expect(sqlFromUrlParts("", "#z=AAAA")).rejects.toThrow();
+  });
+});
+
+describe("shared atelier links: only a query, limits said in French", () => {
+  it("reads a right link with no problem, and an address with no query as none", async () => {
+    expect(await readSharedSql("?sql=SELECT%201", "")).toEqual({sql: "SELECT 1", problem: null});
+    expect(await readSharedSql("", "")).toEqual({sql: null, problem: null});
+  });
+  it("refuses a query longer than the limit, plain or compressed, without running it", async () => {
+    const long = `SELECT '${"x".repeat(MAX_SQL_LENGTH)}'`;
+    const plain = await readSharedSql(`?sql=${encodeURIComponent(long)}`, "");
+    expect(plain.sql).toBeNull();
+    expect(plain.problem).toMatch(/trop longue \(\d+ caractères, au plus 100000\)/);
+    const {hash} = await sqlToUrlParts(long);
+    const compressed = await readSharedSql("", hash);
+    expect(compressed.sql).toBeNull();
+    expect(compressed.problem).toMatch(
+      /^Le lien partagé n'a pas pu être lu : la requête du lien est trop longue/
+    );
+    expect(compressed.problem).toMatch(/La requête par défaut est affichée à la place\.$/);
+  });
+  it("stops inflating a small link that would decompress to far more than the limit", async () => {
+    const bomb = await compressText("0".repeat(20 * MAX_SQL_LENGTH));
+    expect(bomb.length).toBeLessThan(4000); // 2 MB of text in a link of a few kB
+    await expect(decompressText(bomb)).rejects.toThrow(SharedLinkError);
+    expect((await readSharedSql("", `#z=${bomb}`)).problem).toMatch(/trop longue \(plus de 400000 octets/);
+  });
+  it("refuses an oversized fragment unread, and damaged ones with the reason", async () => {
+    const huge = await readSharedSql("", `#z=${"A".repeat(MAX_COMPRESSED_LENGTH + 1)}`);
+    expect(huge.problem).toMatch(/le lien est trop long \(200001 caractères après « #z= »/);
+    expect((await readSharedSql("", "#z=a+b/")).problem).toMatch(/caractères interdits/);
+    expect((await readSharedSql("", "#z=AAAA")).problem).toMatch(/abîmé ou tronqué/);
+    const full = await compressText("SELECT 'une requête assez longue pour être coupée' AS t");
+    expect((await readSharedSql("", `#z=${full.slice(0, -6)}`)).problem).toMatch(/abîmé ou tronqué/);
+    expect((await readSharedSql("?sql=SELECT%201%00", "")).problem).toMatch(/caractères de contrôle/);
+  });
+  it("names the parameters other than the query, ignores them and still reads the query", async () => {
+    const read = await readSharedSql("?sql=SELECT%202&token=abc&next=http://x", "");
+    expect(read.sql).toBe("SELECT 2");
+    expect(read.problem).toBe(
+      "Ce lien porte des paramètres inconnus de l'atelier (« token », « next »), ignorés : un lien de l'atelier ne porte que sa requête."
+    );
   });
 });

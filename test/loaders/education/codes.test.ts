@@ -7,7 +7,7 @@ import {
   uaiKey,
   uaiPrefix
 } from "../../../loaders/education/codes.ts";
-import type {DepartementCode} from "../../../loaders/geo/codes.ts";
+import type {DepartementCode} from "../../../loaders/core/codes.ts";
 
 describe("UAI", () => {
   it("normalises (trim, upper case) and accepts a valid UAI", () => {
