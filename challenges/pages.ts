@@ -144,7 +144,8 @@ export function metadataBlock(defi: Defi, catalogue: readonly DatasetFacts[] = D
 export const PREAMBLE_IMPORTS: readonly {from: string; names: readonly string[]}[] = [
   {from: "../components/format.js", names: ["formatNumber", "formatPercent"]},
   {from: "../components/demo-banner.js", names: ["demoBanner"]},
-  {from: "../components/choropleth.js", names: ["choropleth"]}
+  {from: "../components/choropleth.js", names: ["choropleth"]},
+  {from: "../components/provenance.js", names: ["provenance"]}
 ];
 
 /**

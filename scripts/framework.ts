@@ -3,8 +3,8 @@
  *
  * Fills Framework's npm cache from node_modules (scripts/offline/npm-cache.ts), turns telemetry off, runs
  * `observable build` or `observable preview`, explains a missing package in plain words, and after a build
- * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts) and their French
- * typography (scripts/typography.ts).
+ * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts), their French
+ * typography (scripts/typography.ts) and their Content-Security-Policy (scripts/offline/csp.ts).
  *
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
@@ -16,6 +16,7 @@ import {fillNpmCache, explainMissingPackage, MissingPackageError} from "./offlin
 import {FrameworkAssumptionError} from "./offline/framework-assumptions.ts";
 import {localizeDist} from "./offline/localize.ts";
 import {typesetDist} from "./typography.ts";
+import {secureDist} from "./offline/csp.ts";
 import {acquireBuildLock, BuildLockError} from "./offline/build-lock.ts";
 import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
@@ -75,6 +76,10 @@ async function main(command: string | undefined, args: string[]): Promise<number
     copyFileSync(join(import.meta.dirname, "hosting", "web.config"), join(projectRoot, "dist", "web.config"));
     console.log(`French interface applied to ${pages} pages in dist/`);
     console.log(`French spacing applied to ${typesetDist(join(projectRoot, "dist"))} pages in dist/`);
+    // Last, once no other step rewrites the pages: the policy holds the hashes of their inline scripts.
+    console.log(
+      `Content-Security-Policy written into ${secureDist(join(projectRoot, "dist"))} pages in dist/`
+    );
   }
   return 0;
 }

@@ -73,6 +73,16 @@ zip.file(
 );
 zip.file(
   "metas.json",
-  JSON.stringify(metas.map((m) => ({name: m.name, id: m.id, tableTitle: m.tableTitle, status: m.status})))
+  JSON.stringify(
+    metas.map((m) => ({
+      name: m.name,
+      id: m.id,
+      tableTitle: m.tableTitle,
+      status: m.status,
+      vintage: m.vintage,
+      sha256: m.sha256,
+      source: {portal: m.source.portal}
+    }))
+  )
 );
 process.stdout.write(await zip.generateAsync({type: "uint8array", compression: "STORE"}));

@@ -6,11 +6,14 @@
  * (test/e2e/axe.ts; all of them in test-results/axe.json). A screenshot of each page goes to
  * test-results/screenshots/.
  *
+ * A full run (no --only, no --no-build, offline) then runs test/e2e/injection.ts (hostile names in every dataset,
+ * its own build; --no-injection to skip it).
+ *
  * Options: --no-build (use dist/ as it is), --only <path> (one page), --real-data (expectations for loaded
  * real extracts instead of the offline default), --contours (expectations for loaded commune, EPCI and
  * département contours; not a fresh clone either). Env: CHROMIUM_PATH.
  */
-import {execFileSync} from "node:child_process";
+import {execFileSync, spawnSync} from "node:child_process";
 import {mkdirSync, writeFileSync} from "node:fs";
 import {join, relative, resolve} from "node:path";
 import type {Browser} from "playwright-core";
@@ -88,7 +91,16 @@ async function main(args: string[]): Promise<number> {
   const failed = reports.filter((r) => r.problems.length > 0).length;
   console.log(`\nScreenshots: ${relative(projectRoot, screenshots)}/`);
   console.log(`e2e: ${reports.length - failed} passed, ${failed} failed`);
-  return failed === 0 && reports.length > 0 ? 0 : 1;
+  // A full run of a fresh clone ends with the injection test (test/e2e/injection.ts: its own build, on hostile
+  // names), unless --no-injection.
+  const injection =
+    !only && !args.includes("--no-build") && !args.includes("--no-injection") && modes.has("offline")
+      ? spawnSync("npx", ["tsx", join(projectRoot, "test", "e2e", "injection.ts")], {
+          cwd: projectRoot,
+          stdio: "inherit"
+        }).status
+      : 0;
+  return failed === 0 && reports.length > 0 && injection === 0 ? 0 : 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
