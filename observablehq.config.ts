@@ -3,7 +3,7 @@
  * Everything the site needs is served from its own origin: no web font, no CDN, no DuckDB extension download
  * (see scripts/offline/ and the README's "Hors ligne" section).
  */
-import {servedNames} from "./loaders/serve.ts";
+import {servedNames} from "./loaders/site/data-archive.ts";
 import {accessibilityHead} from "./scripts/offline/accessibility.ts";
 import {sidebarPages} from "./scripts/sidebar.ts";
 

@@ -12,6 +12,7 @@ const USAGE = `Usage : npm run data -- <commande>
   list                                         jeux de données, statut (réel / démonstration / absent), lignes
   fetch [id…]                                  télécharger depuis la source officielle, valider, écrire data/cache/<id>/
   fetch <id> --url <adresse>                   télécharger ce fichier-là (même validation, cache et verrou)
+  fetch … --yes                                adopter un fichier dont le sha256 diffère du verrou (sinon : conservé)
                                                (portails : variables DATA_GOUV_API et DATA_EDUCATION_API)
   load <id> --input <fichier> [--output x.parquet]  charger un fichier local dans data/snapshots/<id>/ (ou seulement x.parquet)
        [--attribution "<texte>"]               source du fichier à citer sous les cartes (contours)
@@ -97,9 +98,12 @@ export async function main(args: readonly string[]): Promise<number> {
           const outcome = await fetchDataset(id, {
             log,
             progress: streamProgress(),
-            ...(flags.url ? {url: flags.url} : {})
+            ...(flags.url ? {url: flags.url} : {}),
+            ...(flags.yes !== undefined ? {yes: true} : {})
           });
-          log(`${id} : ${outcome.rows} lignes, cache et verrou mis à jour`);
+          // A changed file kept out (no --yes) is a failure for scripts: the user has to decide.
+          if (outcome.kept) failed++;
+          else log(`${id} : ${outcome.rows} lignes, cache et verrou mis à jour`);
         } catch (error) {
           failed++;
           console.error(`${id} : échec — ${(error as Error).message}`);

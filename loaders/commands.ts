@@ -13,13 +13,14 @@ import {
   type DatasetDiff,
   type VersionSummary
 } from "./core/diff.ts";
-import {download, type FetchLike} from "./core/download.ts";
+import {download, DownloadError, type FetchLike} from "./core/download.ts";
 import {invalidateFrameworkCache} from "./core/framework-cache.ts";
 import {convertFile, hashFile, hashInput, withWorkDir, type IngestOptions} from "./core/ingest.ts";
-import {readLock, withEntry, writeLock} from "./core/lockfile.ts";
+import {formatLockChange, readLock, withEntry, writeLock} from "./core/lockfile.ts";
 import {countMissingNumbers, formatMissingNumbers, type MissingNumbers} from "./core/missing.ts";
 import {ReadError, readFailure} from "./core/read-error.ts";
-import {buildMeta, metaColumns, variantVintage} from "./core/meta.ts";
+import {withDuckDB, sqlString} from "./core/duckdb.ts";
+import {buildMeta, metaColumns, variantVintage, type DatasetMeta} from "./core/meta.ts";
 import {readMeta, writeOutputFolder, writeParquetAtomic, type OutputTable} from "./core/outputs.ts";
 import {parquetKeys, readParquetTable} from "./core/parquet-table.ts";
 import {kitPaths, type KitPaths} from "./core/paths.ts";
@@ -305,7 +306,11 @@ export interface FetchOptions extends CommandOptions {
   progress?: ProgressReporter;
   retries?: number;
   backoffMs?: number;
+  /** Waits between download attempts (tests inject one that does not wait). */
+  sleep?: (ms: number) => Promise<void>;
   timeoutMs?: number;
+  /** Adopts a file whose sha256 differs from the lock (`--yes`); without it the locked version is kept. */
+  yes?: boolean;
 }
 
 /** The outcome of a fetch. */
@@ -316,6 +321,8 @@ export interface FetchOutcome {
   diff: DatasetDiff | null;
   /** Which file was taken, and why. */
   resource: ResolvedResource;
+  /** True when the file changed since the lock and, without `yes`, nothing was written (cache and lock kept). */
+  kept?: boolean;
 }
 
 /** The resource a fetch takes: the address given with `--url`, else the portal's answer. */
@@ -374,7 +381,16 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       label: id,
       ...(options.retries !== undefined ? {retries: options.retries} : {}),
       ...(options.backoffMs !== undefined ? {backoffMs: options.backoffMs} : {}),
-      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {})
+      ...(options.timeoutMs !== undefined ? {timeoutMs: options.timeoutMs} : {}),
+      ...(options.sleep ? {sleep: options.sleep} : {}),
+      onRetry: (n, error, delay) =>
+        log(`${id} : ${error.message} ; nouvel essai dans ${delay / 1000} s (tentative ${n + 1})`)
+    }).catch((error: unknown) => {
+      if (!(error instanceof DownloadError)) throw error;
+      throw new Error(
+        `${id} : téléchargement de ${resource.url} impossible — ${error.reason} ; cache et verrou inchangés`,
+        {cause: error}
+      );
     });
     let member: string | undefined;
     if (ext === "zip") {
@@ -393,6 +409,17 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
         (locked ? {rows: locked.rows, columns: locked.columns} : null);
       const diff = before ? diffVersions(before, await summarizeOutput(tables[0]!, declaration.key)) : null;
       if (diff) for (const line of formatDiff(diff)) log(`${id} : ${line}`);
+      if (locked && locked.sha256 !== downloaded.sha256) {
+        const change = formatLockChange(locked, {...downloaded, rows: rowCount});
+        for (const line of change) log(`${id} : ${line}`);
+        if (!options.yes) {
+          log(
+            `${id} : version verrouillée conservée (cache et verrou inchangés) ; relancez avec --yes pour adopter la nouvelle`
+          );
+          return {id, url: resource.url, rows: locked.rows, diff, resource, kept: true};
+        }
+        log(`${id} : nouvelle version adoptée (--yes)`);
+      }
       const retrieved = new Date().toISOString();
       const codes = await reportCodes(declaration, tables[0]!, log);
       const missing = missingReport(await countMissingNumbers(tables[0]!), (line) => log(`${id} : ${line}`));
@@ -458,9 +485,16 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     ["cache", paths.cache]
   ] as const) {
     const dir = join(base, id);
-    const meta = await readMeta(dir, id);
-    if (!meta) continue;
     const where = `${id} (${label})`;
+    let meta: DatasetMeta | null;
+    try {
+      meta = await readMeta(dir, id);
+    } catch (error) {
+      problems.push(`${where} : ${id}.meta.json illisible (${(error as Error).message})`);
+      continue;
+    }
+    if (!meta) continue;
+    problems.push(...(await checkAgainstMeta(declaration, dir, meta, where)));
     if (JSON.stringify(meta.columns.map((c) => [c.name, c.type])) !== expected) {
       problems.push(`${where} : les colonnes de ${id}.meta.json ne correspondent plus à la déclaration`);
     }
@@ -486,6 +520,8 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     if (!source) continue;
     const {sha256} = await hashFile(join(dir, source));
     if (sha256 !== locked.sha256) problems.push(`${where} : le fichier source ne correspond plus au verrou`);
+    if (sha256 !== meta.sha256)
+      problems.push(`${where} : le fichier source ${source} ne correspond plus à ${id}.meta.json (sha256)`);
     try {
       if (source.endsWith(".zip")) {
         await withWorkDir(async (work) => {
@@ -497,6 +533,38 @@ export async function checkDataset(id: string, options: CommandOptions = {}): Pr
     } catch (error) {
       problems.push((error as Error).message);
     }
+  }
+  return problems;
+}
+
+/**
+ * What of a dataset's folder no longer matches its meta.json: the meta of another dataset, a table file
+ * (`.parquet`, a derived part's `.arrow`) missing, or a Parquet file whose row count is not the one announced.
+ */
+async function checkAgainstMeta(
+  declaration: DatasetDeclaration,
+  dir: string,
+  meta: DatasetMeta,
+  where: string
+): Promise<string[]> {
+  const id = declaration.id;
+  const problems: string[] = [];
+  if (meta.id !== id) problems.push(`${where} : ${id}.meta.json décrit le jeu « ${meta.id} »`);
+  const files = new Set(await readdir(dir));
+  for (const part of meta.parts ?? [])
+    if (!files.has(`${id}-${part}.arrow`)) problems.push(`${where} : ${id}-${part}.arrow manquant`);
+  if (!files.has(`${id}.parquet`)) return [...problems, `${where} : ${id}.parquet manquant`];
+  try {
+    const rows = await withDuckDB(async (connection) => {
+      const reader = await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER AS n FROM read_parquet(${sqlString(join(dir, `${id}.parquet`))})`
+      );
+      return Number(reader.getRowObjectsJS()[0]!.n);
+    });
+    if (rows !== meta.rows)
+      problems.push(`${where} : ${rows} lignes dans ${id}.parquet, ${meta.rows} annoncées`);
+  } catch (error) {
+    problems.push(`${where} : ${id}.parquet illisible (${(error as Error).message.split("\n")[0]})`);
   }
   return problems;
 }

@@ -5,7 +5,7 @@
 import type {CsvFormat} from "./csv.ts";
 import type {RawFile} from "./records.ts";
 import type {DataStatus, SourcePart} from "./meta.ts";
-import type {ColumnSpec} from "./schema.ts";
+import type {ColumnSpec, MeasureWords} from "./schema.ts";
 import type {NamedTable} from "./outputs.ts";
 import type {KitPaths} from "./paths.ts";
 import type {ReadingGuide} from "./reading.ts";
@@ -132,6 +132,8 @@ export interface DerivedPart {
   /** What the part contains, in French. */
   title: string;
   columns: readonly ColumnSpec[];
+  /** What one row of the part counts, as a measure of the indicator pages (see `DatasetDeclaration.rowMeasure`). */
+  rowMeasure?: MeasureWords;
   build: (table: DataTable) => DataTable;
 }
 
@@ -165,6 +167,16 @@ export interface DatasetDeclaration {
   key?: string;
   /** Output columns, in order, with their validation rules. */
   columns: readonly ColumnSpec[];
+  /**
+   * What one row counts, in words, when the number of rows by commune is a measure of the indicator pages
+   * ("Lieux de médiation", unit "lieux"); absent: a machine-made label.
+   */
+  rowMeasure?: MeasureWords;
+  /**
+   * For a table with one row per school (or place) and year: the year column. Its measures must not be added or
+   * averaged across years: the indicator pages read the latest year of the file only, and say it with `label`.
+   */
+  period?: {column: string; label: string};
   /** Known file variants; the first whose `detect` accepts the header wins. */
   variants?: readonly Variant[];
   /** Reshapes a parsed file before validation (pivot, field renames of older formats). Pure. */

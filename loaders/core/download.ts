@@ -22,6 +22,10 @@ export interface DownloadOptions {
   retries?: number;
   /** First backoff delay in ms, doubled at each retry (default 1000). */
   backoffMs?: number;
+  /** Waits between attempts (default: a timer); tests inject one that records the delays and returns at once. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Told before each new attempt: the attempt that failed (1-based), its error, the delay before the next. */
+  onRetry?: (attempt: number, error: DownloadError, delayMs: number) => void;
   progress?: ProgressReporter;
   /** Label shown by the progress reporter. */
   label?: string;
@@ -39,11 +43,25 @@ export interface DownloadResult {
 /** A failed download; `retryable` tells whether another attempt may succeed. */
 export class DownloadError extends Error {
   readonly retryable: boolean;
-  constructor(message: string, retryable: boolean) {
-    super(message);
+  /** How many attempts were made when the download was given up (1 for a failure not retried). */
+  attempts = 1;
+  /** The failure alone, without the URL (the message names the URL). */
+  readonly reason: string;
+  constructor(url: string, reason: string, retryable: boolean) {
+    super(`${url} : ${reason}`);
     this.name = "DownloadError";
     this.retryable = retryable;
+    this.reason = reason;
   }
+}
+
+/** The French reason of a failed request or body read (a timeout said as such). */
+function networkReason(error: unknown, timeoutMs: number, what: string): string {
+  const e = error as Error;
+  if (e?.name === "TimeoutError" || e?.name === "AbortError")
+    return `délai dépassé (${timeoutMs / 1000} s par tentative)`;
+  const cause = (e as {cause?: {code?: string; message?: string}})?.cause;
+  return `${what} (${cause?.code ?? cause?.message ?? e?.message ?? String(error)})`;
 }
 
 /** True when the first bytes of a body look like an HTML page (error or login page served instead of data). */
@@ -56,28 +74,39 @@ export function looksLikeHtml(head: Uint8Array): boolean {
   return text.startsWith("<!doctype html") || text.startsWith("<html") || text.startsWith("<head");
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const HTML_PAGE =
+  "le serveur a renvoyé une page HTML au lieu des données (page d'erreur ou de connexion du portail ?)";
+
+const timer = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 async function attempt(url: string, dest: string, options: DownloadOptions): Promise<DownloadResult> {
   const fetchImpl = options.fetch ?? fetch;
   const progress = options.progress ?? silentProgress;
+  const timeoutMs = options.timeoutMs ?? 120_000;
   let response: Response;
   try {
-    response = await fetchImpl(url, {
-      signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
-      redirect: "follow"
-    });
+    response = await fetchImpl(url, {signal: AbortSignal.timeout(timeoutMs), redirect: "follow"});
   } catch (error) {
-    throw new DownloadError(`${url} : échec réseau (${(error as Error).message})`, true);
+    throw new DownloadError(url, networkReason(error, timeoutMs, "échec réseau"), true);
   }
-  if (response.status >= 500)
-    throw new DownloadError(`${url} : erreur serveur HTTP ${response.status}`, true);
-  if (!response.ok) throw new DownloadError(`${url} : HTTP ${response.status}`, false);
+  if (response.status >= 500) {
+    await response.body?.cancel().catch(() => {});
+    throw new DownloadError(url, `erreur serveur HTTP ${response.status}`, true);
+  }
+  if (!response.ok) {
+    await response.body?.cancel().catch(() => {});
+    const reason =
+      response.status === 404 || response.status === 410
+        ? `HTTP ${response.status}, aucun fichier à cette adresse`
+        : `HTTP ${response.status}`;
+    throw new DownloadError(url, reason, false);
+  }
   const contentType = response.headers.get("content-type");
   if (contentType?.toLowerCase().includes("text/html")) {
-    throw new DownloadError(`${url} : le serveur a renvoyé une page HTML au lieu des données`, false);
+    await response.body?.cancel().catch(() => {});
+    throw new DownloadError(url, HTML_PAGE, false);
   }
-  if (!response.body) throw new DownloadError(`${url} : réponse vide`, true);
+  if (!response.body) throw new DownloadError(url, "réponse vide", true);
   const lengthHeader = response.headers.get("content-length");
   const expected = lengthHeader ? Number(lengthHeader) : undefined;
   const tmp = `${dest}.part-${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -91,9 +120,7 @@ async function attempt(url: string, dest: string, options: DownloadOptions): Pro
     for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
       if (!checkedHead) {
         checkedHead = true;
-        if (looksLikeHtml(chunk)) {
-          throw new DownloadError(`${url} : le serveur a renvoyé une page HTML au lieu des données`, false);
-        }
+        if (looksLikeHtml(chunk)) throw new DownloadError(url, HTML_PAGE, false);
       }
       hash.update(chunk);
       size += chunk.byteLength;
@@ -103,14 +130,14 @@ async function attempt(url: string, dest: string, options: DownloadOptions): Pro
     out.end();
     await finished(out);
     if (expected !== undefined && size !== expected) {
-      throw new DownloadError(`${url} : transfert incomplet (${size} octets reçus sur ${expected})`, true);
+      throw new DownloadError(url, `transfert incomplet (${size} octets reçus sur ${expected})`, true);
     }
     await rename(tmp, dest);
   } catch (error) {
     out.destroy();
     await rm(tmp, {force: true});
     if (error instanceof DownloadError) throw error;
-    throw new DownloadError(`${url} : connexion interrompue (${(error as Error).message})`, true);
+    throw new DownloadError(url, networkReason(error, timeoutMs, "connexion interrompue"), true);
   }
   progress.done(size);
   return {url, path: dest, sha256: hash.digest("hex"), size, contentType};
@@ -118,7 +145,9 @@ async function attempt(url: string, dest: string, options: DownloadOptions): Pro
 
 /**
  * Downloads `url` to `dest`. On failure the destination is untouched (an older copy stays as it was).
- * @throws DownloadError after the last attempt, or at once for non-retryable failures (4xx, HTML page).
+ * The budget is bounded: `retries` more attempts at most, waiting `backoffMs`, then twice as long each time.
+ * @throws DownloadError after the last attempt (its message says how many were made), or at once for
+ * non-retryable failures (4xx, HTML page).
  */
 export async function download(
   url: string,
@@ -127,13 +156,26 @@ export async function download(
 ): Promise<DownloadResult> {
   const retries = options.retries ?? 3;
   const backoff = options.backoffMs ?? 1000;
+  const sleep = options.sleep ?? timer;
   for (let i = 0; ; i++) {
     try {
       return await attempt(url, dest, options);
     } catch (error) {
-      const retryable = error instanceof DownloadError && error.retryable;
-      if (!retryable || i >= retries) throw error;
-      await sleep(backoff * 2 ** i);
+      if (!(error instanceof DownloadError)) throw error;
+      error.attempts = i + 1;
+      if (!error.retryable) throw error;
+      if (i >= retries) {
+        const given = new DownloadError(
+          url,
+          `abandon après ${i + 1} tentative${i ? "s" : ""} (dernière erreur : ${error.reason})`,
+          false
+        );
+        given.attempts = i + 1;
+        throw given;
+      }
+      const delay = backoff * 2 ** i;
+      options.onRetry?.(i + 1, error, delay);
+      await sleep(delay);
     }
   }
 }

@@ -30,9 +30,9 @@ export function loaderMentions(code: string, id: string): boolean {
   return code.includes(`"${id}"`) || code.includes(`'${id}'`) || code.includes(`\`${id}\``);
 }
 
-/** True when loader source `code` serves every dataset (imports `loaders/serve.ts`, e.g. the site's archive). */
+/** True when loader source `code` serves every dataset (imports `loaders/site/data-archive.ts`, e.g. the site's archive). */
 export function loaderServesAll(code: string): boolean {
-  return /from\s+["'][./]*loaders\/serve(?:\.ts)?["']/.test(code);
+  return /from\s+["'][./]*loaders\/site\/data-archive(?:\.ts)?["']/.test(code);
 }
 
 /**

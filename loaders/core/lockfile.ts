@@ -59,3 +59,31 @@ export function withEntry(lock: Lockfile, id: string, entry: LockEntry): Lockfil
 export async function writeLock(path: string, lock: Lockfile): Promise<void> {
   await writeFileAtomic(path, `${JSON.stringify(lock, null, 2)}\n`);
 }
+
+/** What a fetched file is, to compare with its lock entry. */
+export interface FetchedVersion {
+  sha256: string;
+  size: number;
+  /** Rows once validated (unknown when the file could not be read). */
+  rows?: number;
+}
+
+const frenchInteger = (n: number) => n.toLocaleString("fr-FR").replace(/\s/g, "\u202f");
+
+/**
+ * The lines (French) that say how a fetched file differs from the locked one: retrieval date, old and new sha256,
+ * size and rows. Empty when the sha256 is the same.
+ */
+export function formatLockChange(locked: LockEntry, fetched: FetchedVersion): string[] {
+  if (locked.sha256 === fetched.sha256) return [];
+  const rows =
+    fetched.rows === undefined
+      ? `${frenchInteger(locked.rows)} dans le verrou, inconnu pour le nouveau`
+      : `${frenchInteger(locked.rows)} → ${frenchInteger(fetched.rows)}`;
+  return [
+    `le fichier a changé depuis le verrou (récupéré le ${locked.retrieved.slice(0, 10)}) :`,
+    `  sha256 ${locked.sha256} → ${fetched.sha256}`,
+    `  taille ${frenchInteger(locked.size)} → ${frenchInteger(fetched.size)} octets`,
+    `  lignes ${rows}`
+  ];
+}

@@ -3,7 +3,7 @@
  * of its sections are here, beside it; `geo/` computes the reports on commune codes that fill `cog` and
  * `derivedCodes`.
  */
-import type {ColumnSpec} from "./schema.ts";
+import type {ColumnSpec, MeasureWords} from "./schema.ts";
 
 /** Status shown next to a dataset everywhere: real data, or generated demonstration data. */
 export type DataStatus = "réel" | "démonstration";
@@ -26,6 +26,8 @@ export interface MetaColumn {
   type: string;
   description: string;
   unit?: string;
+  /** The column's words as a measure, or false when it is not one (see `ColumnSpec.measure`). */
+  measure?: MeasureWords | false;
   nullable: boolean;
 }
 
@@ -80,6 +82,7 @@ export function metaColumns(columns: readonly ColumnSpec[]): MetaColumn[] {
     type: c.type === "code" ? `code:${c.code ?? "commune"}` : c.type,
     description: c.description,
     ...(c.unit ? {unit: c.unit} : {}),
+    ...(c.measure !== undefined ? {measure: c.measure} : {}),
     nullable: c.nullable
   }));
 }

@@ -18,6 +18,24 @@ export interface AllowedValues {
   variants?: readonly string[];
 }
 
+/**
+ * A measure in words a person wrote, declared beside the column (or the table's rows) it counts: what the
+ * indicator pages show in titles, legends, KPI cards, exports and tooltips.
+ */
+export interface MeasureWords {
+  /** Short label, capitalised ("Lieux de médiation"). */
+  label: string;
+  /** What one unit is, plural ("lieux", "habitants", "%", "indice (100 = moyenne)"). */
+  unit: string;
+  /** The unit after "par" in a ratio with scale 1 ("habitant"); absent: the measure is not a denominator per unit. */
+  per?: string;
+  /**
+   * How rows of a territory combine: `sum` (counts, populations) or `avg` (indices, rates, scores, never added).
+   * Absent: guessed from the unit and name.
+   */
+  within?: "sum" | "avg";
+}
+
 /** One column of a dataset. */
 export interface ColumnSpec {
   /** Canonical column name in the outputs (English or the standard's name, snake_case). */
@@ -30,6 +48,11 @@ export interface ColumnSpec {
   description: string;
   /** Unit of a measure (`%`, `habitants`, `locaux`), when it has one. */
   unit?: string;
+  /**
+   * For a numeric column: its words as a measure of the indicator pages, or `false` when it is not a measure (a
+   * year, a coordinate, an identifier). Absent: a measure with a machine-made label.
+   */
+  measure?: MeasureWords | false;
   /** True when an empty cell is allowed (it becomes `null`, never `0`). */
   nullable: boolean;
   /** Names this column had in other vintages or sources of the file; matched case-insensitively. */
@@ -49,6 +72,21 @@ export interface ColumnSpec {
   max?: number;
   /** True when values must be unique within the file. */
   unique?: boolean;
+}
+
+/**
+ * The columns with their words as measures (`ColumnSpec.measure`), by column name: how a declaration says, in one
+ * place beside its columns, what each numeric column measures and which ones are not measures (`false`).
+ * @throws Error when a name is not a column (a renamed column must not silently lose its label)
+ */
+export function withMeasures(
+  columns: readonly ColumnSpec[],
+  measures: Readonly<Record<string, MeasureWords | false>>
+): ColumnSpec[] {
+  const names = new Set(columns.map((c) => c.name));
+  const unknown = Object.keys(measures).filter((n) => !names.has(n));
+  if (unknown.length) throw new Error(`withMeasures : colonnes inconnues ${unknown.join(", ")}`);
+  return columns.map((c) => (c.name in measures ? {...c, measure: measures[c.name]!} : c));
 }
 
 /** A column as recorded in meta.json and in the lock (name and type only). */

@@ -11,7 +11,7 @@
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE} from "../demo/communes.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import type {ColumnVocabulary} from "../education/columns.ts";
 import {demoSchools} from "../education/demo-schools.ts";
@@ -263,7 +263,12 @@ export const annuaireEducation: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: ANNUAIRE_COLUMNS,
+  columns: withMeasures(ANNUAIRE_COLUMNS, {
+    effectif: {label: "Élèves (annuaire)", unit: "élèves", per: "élève"},
+    latitude: false,
+    longitude: false
+  }),
+  rowMeasure: {label: "Établissements scolaires", unit: "établissements", per: "établissement"},
   prepare: educationPrepare("annuaire-education", ANNUAIRE_VOCABULARY, {
     uai: upperCode,
     secteur,

@@ -6,7 +6,7 @@ import {territories2026} from "../geo/territories.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {COG_PACKAGE_PROVENANCE, currentCommunes} from "../geo/cog-data.ts";
 import type {ColumnSpec} from "../core/schema.ts";
-import {summarizeColumns} from "../core/schema.ts";
+import {summarizeColumns, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 
 const columns: ColumnSpec[] = [
@@ -83,7 +83,8 @@ export const communes: DatasetDeclaration = {
   ...COG_PACKAGE_PROVENANCE,
   homepage: "https://github.com/etalab/decoupage-administratif",
   key: "code",
-  columns,
+  columns: withMeasures(columns, {population: {label: "Habitants", unit: "habitants", per: "habitant"}}),
+  rowMeasure: {label: "Communes", unit: "communes", per: "commune"},
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition:

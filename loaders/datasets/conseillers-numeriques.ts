@@ -6,7 +6,7 @@ import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom} from "../demo/communes.ts";
 import {poisson} from "../core/prng.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 /** Values meaning "not filled in". */
@@ -152,7 +152,12 @@ export const conseillersNumeriques: DatasetDeclaration = {
       "Aucune référence publique ne confirme l'identifiant data.gouv.fr conseillers-numeriques-france-services : s'il n'existe pas, fetch cherche et liste les candidats."
   },
   key: "id",
-  columns,
+  columns: withMeasures(columns, {
+    nb_conseillers: {label: "Postes de conseiller numérique", unit: "postes", per: "poste"},
+    latitude: false,
+    longitude: false
+  }),
+  rowMeasure: {label: "Structures accueillant un conseiller numérique", unit: "structures"},
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition:

@@ -4,7 +4,7 @@
  */
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
-import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const count = (name: string, description: string): ColumnSpec => ({
@@ -137,7 +137,16 @@ export const couvertureThd: DatasetDeclaration = {
   homepage: "https://maconnexioninternet.arcep.fr/",
   csv: {delimiter: ";", skipLines: "auto", headerHints: ["code_insee;", "code_commune;"]},
   key: "code_commune",
-  columns,
+  columns: withMeasures(columns, {
+    locaux: {label: "Locaux", unit: "locaux", per: "local"},
+    inel_hd: {label: "Locaux inéligibles au haut débit", unit: "locaux"},
+    elig_hd05: {label: "Locaux éligibles à 512 kbit/s ou plus", unit: "locaux"},
+    elig_hd3: {label: "Locaux éligibles à 3 Mbit/s ou plus", unit: "locaux"},
+    elig_hd8: {label: "Locaux éligibles à 8 Mbit/s ou plus", unit: "locaux"},
+    elig_thd30: {label: "Locaux éligibles à 30 Mbit/s ou plus", unit: "locaux"},
+    elig_thd100: {label: "Locaux éligibles à 100 Mbit/s ou plus", unit: "locaux"},
+    elig_thd1g: {label: "Locaux éligibles à 1 Gbit/s ou plus", unit: "locaux"}
+  }),
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition:

@@ -15,7 +15,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {checkUai, departementOfUai, parseRentree} from "../education/codes.ts";
 import {
@@ -219,7 +219,12 @@ export const effectifsEcoles: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: EFFECTIFS_COLUMNS,
+  columns: withMeasures(EFFECTIFS_COLUMNS, {
+    rentree: false,
+    nb_eleves: {label: "Élèves des écoles", unit: "élèves", per: "élève"},
+    nb_classes: {label: "Classes des écoles", unit: "classes", per: "classe"}
+  }),
+  period: {column: "rentree", label: "rentrée la plus récente du fichier"},
   prepare: prepareEffectifs,
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {

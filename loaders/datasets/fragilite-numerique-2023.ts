@@ -11,7 +11,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell, type DataTable} from "../core/table.ts";
 
 /** The portal's territory divisions, by the kit's level name. */
@@ -241,7 +241,10 @@ export const fragiliteNumerique2023: DatasetDeclaration = {
   },
   homepage: "https://www.fragilite-numerique.fr/",
   csv: {delimiter: "auto"},
-  columns,
+  columns: withMeasures(columns, {
+    score: {label: "Indice de fragilité numérique 2023", unit: "score (1 à 10)"},
+    population: {label: "Habitants", unit: "habitants", per: "habitant"}
+  }),
   prepare: (raw) => prepareIfn2023(raw),
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page.
   reading: {

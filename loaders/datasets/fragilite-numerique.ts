@@ -8,7 +8,7 @@ import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile, RawRecord} from "../core/records.ts";
-import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell, type DataTable} from "../core/table.ts";
 
 const score = (name: string, description: string, aliases: string[]): ColumnSpec => ({
@@ -241,14 +241,23 @@ export const fragiliteNumerique: DatasetDeclaration = {
   homepage: "https://www.fragilite-numerique.fr/",
   csv: {delimiter: "auto"},
   key: "code_iris",
-  columns,
+  columns: withMeasures(columns, {rang_region: false}),
   variants: [{name: "long", detect: (header) => header.includes("Noms de mesures")}],
   prepare: (raw, variant) => withCommune(variant === "long" ? pivotLong(raw) : raw),
   parts: [
     {
       suffix: "communes",
       title: "Indice de fragilité numérique par commune",
-      columns: communeColumns,
+      columns: withMeasures(communeColumns, {
+        iris: false,
+        score_global: {label: "Score de fragilité numérique", unit: "indice (100 = moyenne de la région)"},
+        global_acces: {label: "Fragilité numérique : accès", unit: "indice (100 = moyenne de la région)"},
+        global_competences: {
+          label: "Fragilité numérique : compétences",
+          unit: "indice (100 = moyenne de la région)"
+        },
+        population: {label: "Habitants des IRIS", unit: "habitants", per: "habitant"}
+      }),
       build: aggregateByCommune
     }
   ],

@@ -4,7 +4,7 @@
 import {LATITUDE, LONGITUDE} from "../core/columns.ts";
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
-import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const columns: ColumnSpec[] = [
@@ -96,7 +96,11 @@ export const franceServices: DatasetDeclaration = {
   homepage: "https://www.data.gouv.fr/fr/datasets/liste-des-structures-france-services/",
   csv: {delimiter: "auto"},
   key: "id",
-  columns,
+  columns: withMeasures(columns, {
+    latitude: false,
+    longitude: false
+  }),
+  rowMeasure: {label: "France services", unit: "France services", per: "France services"},
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition: "Liste officielle des France services de l'ANCT, état au 1er août 2024.",

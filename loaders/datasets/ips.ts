@@ -18,7 +18,7 @@ import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {parseRentree} from "../education/codes.ts";
 import {
@@ -195,7 +195,11 @@ export const ips: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: IPS_COLUMNS,
+  columns: withMeasures(IPS_COLUMNS, {
+    rentree: false,
+    ips: {label: "IPS moyen des établissements", unit: "indice"}
+  }),
+  period: {column: "rentree", label: "rentrée la plus récente du fichier"},
   prepare: prepareIps,
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {

@@ -16,7 +16,7 @@ import {DEMO_NOTE, demoCommunes, demoRandom} from "../demo/communes.ts";
 import {CODE_ORIGIN, codeOriginColumn, type CommuneCodeDerivation} from "../geo/commune-derivation.ts";
 import {poisson} from "../core/prng.ts";
 import type {RawFile} from "../core/records.ts";
-import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 const STANDARD = ["standard"] as const;
@@ -251,7 +251,11 @@ export const lieuxMediationNumerique: DatasetDeclaration = {
   homepage: "https://schema.data.gouv.fr/LaMednum/standard-mediation-num",
   csv: {delimiter: "auto"},
   key: "id",
-  columns,
+  columns: withMeasures(columns, {
+    latitude: false,
+    longitude: false
+  }),
+  rowMeasure: {label: "Lieux de médiation", unit: "lieux", per: "lieu"},
   variants: [
     {name: "legacy", detect: (header) => header.some((h) => LEGACY_FIELDS.includes(h))},
     {name: "standard", detect: () => true}

@@ -5,7 +5,7 @@
 import type {DatasetDeclaration} from "../core/dataset.ts";
 import {DEMO_NOTE, demoCommunes, demoRandom, rurality} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
-import {communeCodeColumn, summarizeColumns, type ColumnSpec} from "../core/schema.ts";
+import {communeCodeColumn, summarizeColumns, type ColumnSpec, withMeasures} from "../core/schema.ts";
 import {tableFromRows, type Cell} from "../core/table.ts";
 
 /** Cell values meaning "secret or not available" in INSEE files. */
@@ -91,7 +91,7 @@ export const pauvrete: DatasetDeclaration = {
     }
   ],
   key: "code_commune",
-  columns,
+  columns: withMeasures(columns, {taux_pauvrete: {label: "Taux de pauvreté", unit: "%"}}),
   // « Lire cette donnée » (loaders/core/reading.ts): shown on its catalogue page and on the défis that use it.
   reading: {
     edition:

@@ -19,7 +19,7 @@ import {educationSource} from "../core/portal.ts";
 import {DEMO_NOTE, demoRandom} from "../demo/communes.ts";
 import {gaussian} from "../core/prng.ts";
 import type {ColumnSpec} from "../core/schema.ts";
-import {summarizeColumns} from "../core/schema.ts";
+import {summarizeColumns, withMeasures} from "../core/schema.ts";
 import {tableFromRows} from "../core/table.ts";
 import {parseRentree} from "../education/codes.ts";
 import type {ColumnVocabulary} from "../education/columns.ts";
@@ -177,7 +177,14 @@ export const pix: DatasetDeclaration = {
   },
   csv: {delimiter: ";", encoding: "utf-8"},
   key: "uai",
-  columns: PIX_COLUMNS,
+  columns: withMeasures(PIX_COLUMNS, {
+    annee: false,
+    inscrits: {label: "Élèves inscrits à la certification Pix", unit: "élèves", per: "élève"},
+    participants: {label: "Élèves ayant passé la certification Pix", unit: "élèves", per: "élève"},
+    certifies: {label: "Élèves certifiés Pix", unit: "élèves", per: "élève"},
+    score_moyen: {label: "Score Pix moyen", unit: "pix"}
+  }),
+  period: {column: "annee", label: "année la plus récente du fichier"},
   prepare: educationPrepare("pix", PIX_VOCABULARY, {
     uai: upperCode,
     secteur,

@@ -3,7 +3,7 @@
  * insets), built once by `load contours` (`./load-contours.ts`) from official-source files and committed in
  * `data/basemap/`, so that every map of the site draws real shapes on a fresh clone. `npm run data -- basemap`
  * rebuilds it; contours loaded or fetched by the user (`data/snapshots/contours/`, `data/cache/contours/`) take
- * precedence, level by level (`./site-maps.ts`).
+ * precedence, level by level (`../site/maps.ts`).
  */
 import {createHash} from "node:crypto";
 import {mkdir, readFile, rename, writeFile} from "node:fs/promises";

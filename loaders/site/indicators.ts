@@ -7,11 +7,17 @@
  */
 import {Dictionary, Int32, Table, Utf8, makeVector, tableToIPC, vectorFromArray} from "apache-arrow";
 import JSZip from "jszip";
-import {communeValues, measureFile, passageMap, withinOf} from "../../src/components/indicator-compute.js";
+import {
+  communeValues,
+  latestPeriodKeys,
+  measureFile,
+  passageMap,
+  withinOf
+} from "../../src/components/indicator-compute.js";
 import {measuresOf, type Measure} from "../../src/components/indicator-sql.js";
 import type {DataTable} from "../core/table.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
-import {servedMeta, servedNames, servedTable} from "../serve.ts";
+import {servedMeta, servedNames, servedTable} from "./data-archive.ts";
 
 /**
  * Arrow IPC stream of named columns: numbers as Float64 (NaN where missing), strings as Utf8, or dictionary-coded
@@ -57,7 +63,8 @@ export async function indicatorMeasures(names: readonly string[] = servedNames()
 
 /**
  * The archive `src/data/indicateurs.zip`: `communes.arrow`, `communes-noms.arrow`, `noms.json` and one `<measure>.arrow` (a single
- * Float64 column `v`, one row per commune of `communes.arrow`, NaN where missing) per measure.
+ * Float64 column `v`, one row per commune of `communes.arrow`, NaN where missing) per measure; a measure of a table
+ * of several years (its `period`) is computed on the latest year only.
  */
 export async function indicatorArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
   const measures = await indicatorMeasures(names);
@@ -85,9 +92,11 @@ export async function indicatorArchive(names: readonly string[] = servedNames())
   for (const m of measures) {
     if (!tables.has(m.table)) tables.set(m.table, await servedTable(m.table));
     const table = tables.get(m.table)!;
+    // A table of several years is read for its latest year (a count of pupils is not added across rentrées).
+    const keys = strings(table.values[m.key]!);
     const values = communeValues(
       codes,
-      strings(table.values[m.key]!),
+      m.period ? latestPeriodKeys(keys, table.values[m.period.column] ?? []).keys : keys,
       m.column === "*" ? null : (table.values[m.column]! as (number | null)[]),
       withinOf(m),
       m.table === "communes" ? null : mapping

@@ -1,6 +1,6 @@
 /**
  * Example queries of the SQL workshop, one set per défi (ids of challenges/<id>/). Each query uses only the
- * tables and columns declared in loaders/datasets/ (test/atelier/atelier-examples.test.ts checks it).
+ * tables and columns declared in loaders/datasets/ (test/components/atelier-examples.test.ts checks it).
  */
 
 /** @type {{id: string, title: string, examples: {title: string, sql: string}[]}[]} */

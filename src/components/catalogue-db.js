@@ -137,13 +137,18 @@ export function catalogueDatabase({DuckDBClient, files, names = Object.keys(file
       db = await load(current, wanted);
       return await run(current, db, sql);
     } catch (error) {
-      const sqlError = SQL_ERROR.test(String(error?.message));
+      const sqlError = SQL_ERROR.test(String(/** @type {Error} */ (error)?.message));
       if (isEngineCrash(error) || (db && !sqlError && !(await healthy(current, db)))) {
         discard(current);
         open(); // the fresh database starts now, while the user reads the message
         throw Object.assign(error instanceof Error ? error : new Error(String(error)), {databaseReset: true});
       }
-      if (!retried && db && MISSING_TABLE.test(String(error?.message)) && wanted.length) {
+      if (
+        !retried &&
+        db &&
+        MISSING_TABLE.test(String(/** @type {Error} */ (error)?.message)) &&
+        wanted.length
+      ) {
         await forgetDropped(current, db);
         if (wanted.some((name) => !current.tables.has(name))) return query(sql, true);
       }

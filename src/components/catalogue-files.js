@@ -1,7 +1,7 @@
 /**
  * The Arrow file of every catalogue table, for pages that load tables on demand (the SQL workshop, the
  * indicator builder). Framework only publishes the files a page or module names literally, hence this list:
- * one line per served table name (loaders/serve.ts `servedNames()`; test/atelier/catalogue-files.test.ts
+ * one line per served table name (loaders/site/data-archive.ts `servedNames()`; test/components/catalogue-files.test.ts
  * fails when a table is missing here). Creating a FileAttachment downloads nothing: the file is fetched only
  * when a query needs it.
  */

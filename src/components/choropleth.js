@@ -8,11 +8,9 @@ import {formatNumber} from "./format.js";
 import {canvasMap} from "./mapCanvas.js";
 import {composeSvg, exportButtons, slug} from "./mapExport.js";
 import {joinValues, territoryFilter} from "./mapJoin.js";
+import {PATTERN_KEYS, PATTERN_NOTE, patternDefs, patternFill, patternSwatch} from "./mapPatterns.js";
 import {classLabels, classify, computeBins} from "./mapScale.js";
 
-const NO_DATA = "#c4c4c4";
-/** Fill key of secret territories on canvas maps (painted with the hatching pattern). */
-const HATCHED = "hatched";
 /**
  * Above this many territories, maps are drawn on a canvas. Measured in Chromium: the SVG is as fast up to the
  * ~1,250 EPCI, while 35,000 communes take seconds as SVG and a fraction of a second on canvas.
@@ -42,6 +40,9 @@ export function topologyFeatures(topology, object) {
 /**
  * Plot projection for a kit topology: identity for tile grids (y down) and Lambert-93 files, conic conformal
  * centred on France (parallels 44° and 49°, as Lambert-93) for longitude/latitude.
+ * @param {{kit?: {projection?: string}}} topology
+ * @param {object} [domain]
+ * @returns {import("./mapProjection.js").ProjectionSpec & {domain?: object}}
  */
 export function projectionFor(topology, domain) {
   const kind = topology.kit?.projection;
@@ -63,29 +64,16 @@ function colorsOf(bins, scheme, reverse) {
   return reverse ? colors.reverse() : colors;
 }
 
-function hatchDefs(id) {
-  const defs = document.createElementNS("http://www.w3.org/2000/svg", "defs");
-  defs.innerHTML = `<pattern id="${id}" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="#f2f2f2"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="1.6"/></pattern>`;
-  return defs;
-}
-
-function swatch(fill, defs, label) {
-  const span = document.createElement("span");
-  span.className = "kit-map-swatch";
-  span.innerHTML = `<svg width="18" height="12" aria-hidden="true">${defs ?? ""}<rect width="18" height="12" fill="${fill}" stroke="#999" stroke-width="0.5"/></svg> ${label}`;
-  return span;
-}
-
 /**
  * Draws a choropleth.
  * @param {object} topology a kit TopoJSON (`kit.projection`, `kit.attribution`, ids = codes)
  * @param {Iterable<object>} rows indicator rows, one per territory
  * @param {object} options
- * @param {string} options.title title (also the accessible name of the map)
+ * @param {string} [options.title] title (also the accessible name of the map; default « Carte »)
  * @param {string} [options.description] longer description for screen readers
  * @param {string} [options.label] name of the indicator (legend, tooltip)
- * @param {string | Function} [options.code] code field or accessor (default "code")
- * @param {string | Function} [options.value] value field or accessor (default "value")
+ * @param {string | ((row: any) => string)} [options.code] code field or accessor (default "code")
+ * @param {string | ((row: any) => unknown)} [options.value] value field or accessor (default "value")
  * @param {(row: object) => boolean} [options.secret] tells secret rows (default: value "s", "secret", "nd"…)
  * @param {{type?: "quantile" | "threshold" | "diverging", classes?: number, thresholds?: number[], center?: number}} [options.scale]
  * @param {string} [options.scheme] d3 interpolator name without prefix ("Blues", "Viridis", "RdBu"…)
@@ -125,7 +113,8 @@ export function choropleth(topology, rows, options = {}) {
   if (shown.length === 0)
     throw new Error(`choropleth: aucun territoire à afficher (${JSON.stringify(options.within)})`);
   const joined = joinValues(all, rows, {code: options.code, value: options.value, secret: options.secret});
-  const entry = (f) => joined.values.get(String(f.id));
+  // Every territory has its entry (joinValues gives each feature one).
+  const entry = (f) => /** @type {import("./mapJoin.js").JoinedValue} */ (joined.values.get(String(f.id)));
   const bins = computeBins(
     shown.map((f) => entry(f).value),
     options.scale
@@ -135,12 +124,12 @@ export function choropleth(topology, rows, options = {}) {
   const text = (f) => {
     const e = entry(f);
     return e.status === "value"
-      ? format(e.value)
+      ? format(/** @type {number} */ (e.value))
       : e.status === "secret"
         ? "masqué (petit effectif)"
         : "pas de donnée";
   };
-  const hatchId = `kit-hatch-${++uid}`;
+  const patterns = `kit-pattern-${++uid}`;
   const grid = topology.kit?.projection === "grid";
   const labels = options.labels ?? grid;
   const statusCount = (s) => shown.filter((f) => entry(f).status === s).length;
@@ -162,12 +151,12 @@ export function choropleth(topology, rows, options = {}) {
       projection: projectionFor(topology, {type: "FeatureCollection", features}),
       marks: [
         Plot.geo(byStatus("missing"), {
-          fill: NO_DATA,
+          fill: patternFill(patterns, "missing"),
           ...stroke,
           ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
         }),
         Plot.geo(byStatus("secret"), {
-          fill: `url(#${hatchId})`,
+          fill: patternFill(patterns, "secret"),
           ...stroke,
           ariaLabel: (f) => `${nameOf(f)} : ${text(f)}`
         }),
@@ -194,7 +183,7 @@ export function choropleth(topology, rows, options = {}) {
         Plot.tip(features, Plot.pointer(Plot.centroid({title: tipText, maxRadius: dense ? 10 : 60})))
       ]
     });
-    svg.prepend(hatchDefs(hatchId));
+    svg.prepend(patternDefs(patterns));
     describeSvg(svg, title, descriptions);
     return svg;
   };
@@ -207,9 +196,9 @@ export function choropleth(topology, rows, options = {}) {
   const extra = document.createElement("div");
   extra.className = "kit-map-legend-extra";
   extra.append(
-    swatch(NO_DATA, null, "pas de donnée"),
+    patternSwatch("missing", `${patterns}-legend-missing`),
     " ",
-    swatch(`url(#${hatchId}-legend)`, hatchDefs(`${hatchId}-legend`).outerHTML, "masqué (petit effectif)")
+    patternSwatch("secret", `${patterns}-legend-secret`)
   );
 
   const render = renderMode(options.render, shown.length, labels);
@@ -219,10 +208,8 @@ export function choropleth(topology, rows, options = {}) {
     const fillOf = (f) => {
       const e = entry(f);
       return e.status === "value"
-        ? colors[classify(e.value, bins.thresholds)]
-        : e.status === "secret"
-          ? HATCHED
-          : NO_DATA;
+        ? colors[classify(/** @type {number} */ (e.value), bins.thresholds)]
+        : PATTERN_KEYS[e.status === "secret" ? "secret" : "missing"];
     };
     const drawing = canvasMap({
       topology,
@@ -231,7 +218,6 @@ export function choropleth(topology, rows, options = {}) {
       width,
       height: options.height,
       fillOf,
-      hatched: HATCHED,
       tipText
     });
     describeSvg(drawing.overlay, title, descriptions);
@@ -245,6 +231,7 @@ export function choropleth(topology, rows, options = {}) {
   }
 
   const attribution = topologyAttribution(topology, options.sources ?? []);
+  /** @type {string[]} */
   const notes = [];
   if (joined.unmatched.length) {
     const list = joined.unmatched.slice(0, 12).join(", ") + (joined.unmatched.length > 12 ? "…" : "");
@@ -260,7 +247,7 @@ export function choropleth(topology, rows, options = {}) {
     // The SVG export of a canvas map is Plot's SVG, built on click (seconds for all communes).
     exportParts: () => [legend, render === "canvas" ? plotSvg() : map],
     rasterParts,
-    exportLines: ["Gris : pas de donnée ; hachures : masqué (petit effectif, règle du kit)."]
+    exportLines: [PATTERN_NOTE]
   });
   fig.dataset.render = render;
   fig.dataset.features = String(shown.length);
@@ -360,6 +347,9 @@ function ensureStyle(doc) {
 /**
  * The <figure> around a map: title, legend, map, notes, attribution, export buttons. `exportParts` gives the SVG
  * elements of the SVG export, `rasterParts` those of the PNG export (default: the same).
+ * @param {{title: string, legend?: Element | null, extra?: Element | null, svg: Element, notes?: string[],
+ *   attribution: string, exportParts: () => Element[], rasterParts?: () => Element[], exportLines?: string[]}} parts
+ * @returns {HTMLElement}
  */
 export function figure({
   title,
@@ -406,6 +396,8 @@ export function figure({
 /**
  * Draws every feature of a topology with a value per feature (for the browser benchmark: time to draw all
  * communes). Values are the feature's rank, so every class is used.
+ * @param {object} topology a kit TopoJSON
+ * @param {{width?: number, object?: string, render?: "auto" | "svg" | "canvas"}} [options]
  */
 export function drawTopology(topology, {width = 960, object, render} = {}) {
   const rows = topologyGeometries(topology, object).map((g, i) => ({code: String(g.id), value: i}));

@@ -27,7 +27,7 @@ export function departementFromUrl(codes, search = globalThis.location?.search ?
  */
 export function departementPicker(departements) {
   const codes = Object.keys(departements).sort(compareCodes);
-  const form = document.createElement("form");
+  const form = /** @type {HTMLFormElement & {value: string}} */ (document.createElement("form"));
   form.className = "kit-dep-picker";
   const [label, select] = labelled("select", "Département étudié");
   select.name = "dep";
@@ -79,7 +79,8 @@ function exerciseForm(id, question, answerZone) {
   form.dataset.exercise = id;
   const q = document.createElement("p");
   q.className = "kit-exercise-question";
-  q.innerHTML = question;
+  // Plain text: questions name communes and départements, which come from the data (never parsed as HTML).
+  q.textContent = question;
   const button = document.createElement("button");
   button.type = "submit";
   button.textContent = "Vérifier";
@@ -106,7 +107,7 @@ function showResult(result, outcome, hint) {
  * An exercise where the pupil types a number (French decimal comma or point), checked against a hashed key.
  * @param {{kind: "number", salt: string, step: number, hashes: string[]}} key from the lesson file
  * @param {{id: string, question: string, hint: string, tolerance: number, unit?: string}} options the question
- *   (HTML), the hint shown after a wrong answer, the accepted distance (said on the page) and the unit
+ *   (text), the hint shown after a wrong answer, the accepted distance (said on the page) and the unit
  * @returns {HTMLFormElement}
  */
 export function numberExercise(key, {id, question, hint, tolerance, unit}) {
@@ -159,7 +160,9 @@ export function choiceExercise(key, {id, question, hint}) {
   const {form, result} = exerciseForm(id, question, zone);
   form.addEventListener("submit", (e) => {
     e.preventDefault();
-    const chosen = form.querySelector(`input[name="${name}"]:checked`);
+    const chosen = /** @type {HTMLInputElement | null} */ (
+      form.querySelector(`input[name="${name}"]:checked`)
+    );
     if (!chosen) {
       result.dataset.result = "invalid";
       result.textContent = "Choisis une réponse.";
@@ -225,7 +228,9 @@ export function ficheAnswers(corriges, lesson, dep, questions) {
   const div = document.createElement("div");
   div.className = "kit-fiche-answers-block";
   const p = document.createElement("p");
-  p.innerHTML = `<strong>Département\u00a0:</strong> `;
+  const strong = document.createElement("strong");
+  strong.textContent = "Département\u00a0:";
+  p.append(strong, " ");
   p.append(`${dep} – ${corriges.departements[dep]?.nom ?? ""}`);
   div.append(p);
   const answers = corriges.lecons[lesson]?.[dep] ?? [];

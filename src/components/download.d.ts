@@ -1,4 +1,6 @@
-/** Quotes one CSV field when it needs it (RFC 4180); null and undefined give an empty field. */
+/** A text that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`…), apostrophe-prefixed; numbers kept. */
+export function neutralizeFormula(text: string): string;
+/** Quotes one CSV field when it needs it (RFC 4180), formulas neutralised; null and undefined give an empty field. */
 export function csvField(value: unknown): string;
 /** CSV text of an Apache Arrow table or an array of objects, header first, one line per row. */
 export function toCsv(

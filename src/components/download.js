@@ -3,8 +3,25 @@
  * and values written the way spreadsheets and DuckDB read them back (dot decimals, ISO dates).
  */
 
+/** A text a spreadsheet would run as a formula: it starts with `=`, `+`, `-`, `@`, a tab or a carriage return. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A plain number as a CSV cell may hold it (`-12`, `+3.5`, `-1e-3`): not a formula. */
+const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
+
 /**
- * Quotes one CSV field when it needs it (RFC 4180).
+ * A text from the data that a spreadsheet would read as a formula (CSV injection: `=HYPERLINK(…)`, `@SUM(…)`,
+ * `-2+3`), with an apostrophe in front so that it stays text; numbers (`-12.5`) are left as they are. Pure.
+ * @param {string} text
+ * @returns {string}
+ */
+export function neutralizeFormula(text) {
+  return FORMULA_START.test(text) && !NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Quotes one CSV field when it needs it (RFC 4180); a text that would run as a formula in a spreadsheet is
+ * neutralised ({@link neutralizeFormula}).
  * @param {unknown} value
  * @returns {string}
  */
@@ -15,7 +32,9 @@ export function csvField(value) {
       ? value.toISOString().slice(0, 10)
       : typeof value === "bigint"
         ? value.toString()
-        : String(value);
+        : typeof value === "string"
+          ? neutralizeFormula(value)
+          : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -5,6 +5,10 @@
 
 const numberFormats = new Map();
 
+/**
+ * @param {number | undefined} digits fraction digits (undefined: 0 to 2)
+ * @param {"decimal" | "percent"} [style]
+ */
 function numberFormat(digits, style = "decimal") {
   const key = `${style}:${digits}`;
   let format = numberFormats.get(key);

@@ -46,3 +46,8 @@ export function indicatorRows(
   den: ArrayLike<number> | null,
   state: Omit<IndicatorState, "level"> & {level: IndicatorState["level"] | "france"}
 ): IndicatorRow[];
+/** The rows' commune codes of the latest period (largest year) only, null elsewhere, and that year. */
+export function latestPeriodKeys(
+  keys: ArrayLike<string | null>,
+  periods: ArrayLike<unknown>
+): {keys: (string | null)[]; period: number | null};

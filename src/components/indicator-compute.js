@@ -1,6 +1,6 @@
 /**
  * The indicator builder's numbers in plain JavaScript, equal to what {@link indicatorSql} computes with DuckDB
- * (test/atelier/indicator-compute.test.ts compares them), in two steps:
+ * (test/components/indicator-compute.test.ts compares them), in two steps:
  * 1. {@link communeValues}, at build time (src/data/indicateurs.zip.ts): one measure per current commune, rows
  *    coded by an arrondissement or an older code brought to today's commune through `passage-cog`;
  * 2. {@link indicatorRows}, in the page: those values rolled up to a level (sum, mean, weighted mean, ratio of
@@ -28,6 +28,27 @@ export function passageMap(ancien, commune) {
     map.get(key).push(commune[i] ?? null);
   }
   return map;
+}
+
+/**
+ * The rows' commune codes kept for the latest period only (the largest year of `periods`), null elsewhere: how a
+ * table of several years (effectifs by rentrée, IPS, Pix results by year) is read, so that no measure is added or
+ * averaged across years. Rows without a period are left out too.
+ * @param {ArrayLike<string | null>} keys each row's commune code
+ * @param {ArrayLike<unknown>} periods each row's year
+ * @returns {{keys: (string | null)[], period: number | null}} the codes to read, and the latest year (null: none)
+ */
+export function latestPeriodKeys(keys, periods) {
+  let latest = -Infinity;
+  for (let r = 0; r < periods.length; r++) {
+    const p = Number(periods[r] ?? NaN);
+    if (p > latest) latest = p;
+  }
+  const period = Number.isFinite(latest) ? latest : null;
+  const kept = Array.from({length: keys.length}, (_, r) =>
+    period !== null && periods[r] != null && Number(periods[r]) === period ? keys[r] : null
+  );
+  return {keys: kept, period};
 }
 
 /**

@@ -17,19 +17,8 @@ function columns(table, names) {
   );
 }
 
-/** Collectivités d'outre-mer (975, 977, 978, 98x; not Mayotte, 976): no map of the kit draws them. */
-export const isOverseasCollectivity = (code) => /^(97[5789]|98)/.test(code);
-
-/**
- * The rows of a département or région level that are collectivités d'outre-mer (none at the commune or EPCI
- * level, whose codes are not département codes): pages name them apart, as no map draws them.
- * @template {{code: string}} R
- * @param {R[]} rows
- * @param {string} level
- * @returns {R[]}
- */
-export const overseasRows = (rows, level) =>
-  level === "departement" || level === "region" ? rows.filter((r) => isOverseasCollectivity(r.code)) : [];
+// (The collectivités d'outre-mer, told apart by `overseasRows`, are ranking.js's: kept here for the pages.)
+export {isOverseasCollectivity, overseasRows} from "./ranking.js";
 
 /**
  * @returns {{

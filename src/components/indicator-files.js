@@ -2,7 +2,7 @@
  * The files of the indicator pages (/indicateurs, /tableau-de-bord), built at build time by
  * src/data/indicateurs.zip.ts (loaders/site/indicators.ts): the communes, the territories' names, and each
  * measure per commune. Framework only publishes the files a module names literally, hence one line per measure
- * (test/atelier/indicator-files.test.ts fails, naming the line to add, when a measure is missing here).
+ * (test/components/indicator-files.test.ts fails, naming the line to add, when a measure is missing here).
  * Creating a FileAttachment downloads nothing: a page fetches only the measures it shows.
  */
 import {FileAttachment} from "observablehq:stdlib";
@@ -50,8 +50,6 @@ export const MEASURE_FILES = {
   "fragilite-numerique-2023.population": () =>
     FileAttachment("../data/indicateurs/fragilite-numerique-2023.population.arrow"),
   "fragilite-numerique.*": () => FileAttachment("../data/indicateurs/fragilite-numerique.lignes.arrow"),
-  "fragilite-numerique.rang_region": () =>
-    FileAttachment("../data/indicateurs/fragilite-numerique.rang_region.arrow"),
   "fragilite-numerique.acces_information": () =>
     FileAttachment("../data/indicateurs/fragilite-numerique.acces_information.arrow"),
   "fragilite-numerique.acces_interfaces": () =>
@@ -70,8 +68,6 @@ export const MEASURE_FILES = {
     FileAttachment("../data/indicateurs/fragilite-numerique.population.arrow"),
   "fragilite-numerique-communes.*": () =>
     FileAttachment("../data/indicateurs/fragilite-numerique-communes.lignes.arrow"),
-  "fragilite-numerique-communes.iris": () =>
-    FileAttachment("../data/indicateurs/fragilite-numerique-communes.iris.arrow"),
   "fragilite-numerique-communes.population": () =>
     FileAttachment("../data/indicateurs/fragilite-numerique-communes.population.arrow"),
   "fragilite-numerique-communes.acces_information": () =>
@@ -90,20 +86,10 @@ export const MEASURE_FILES = {
     FileAttachment("../data/indicateurs/fragilite-numerique-communes.score_global.arrow"),
   "lieux-mediation-numerique.*": () =>
     FileAttachment("../data/indicateurs/lieux-mediation-numerique.lignes.arrow"),
-  "lieux-mediation-numerique.latitude": () =>
-    FileAttachment("../data/indicateurs/lieux-mediation-numerique.latitude.arrow"),
-  "lieux-mediation-numerique.longitude": () =>
-    FileAttachment("../data/indicateurs/lieux-mediation-numerique.longitude.arrow"),
   "conseillers-numeriques.*": () => FileAttachment("../data/indicateurs/conseillers-numeriques.lignes.arrow"),
   "conseillers-numeriques.nb_conseillers": () =>
     FileAttachment("../data/indicateurs/conseillers-numeriques.nb_conseillers.arrow"),
-  "conseillers-numeriques.latitude": () =>
-    FileAttachment("../data/indicateurs/conseillers-numeriques.latitude.arrow"),
-  "conseillers-numeriques.longitude": () =>
-    FileAttachment("../data/indicateurs/conseillers-numeriques.longitude.arrow"),
   "france-services.*": () => FileAttachment("../data/indicateurs/france-services.lignes.arrow"),
-  "france-services.latitude": () => FileAttachment("../data/indicateurs/france-services.latitude.arrow"),
-  "france-services.longitude": () => FileAttachment("../data/indicateurs/france-services.longitude.arrow"),
   "couverture-thd.*": () => FileAttachment("../data/indicateurs/couverture-thd.lignes.arrow"),
   "couverture-thd.locaux": () => FileAttachment("../data/indicateurs/couverture-thd.locaux.arrow"),
   "couverture-thd.inel_hd": () => FileAttachment("../data/indicateurs/couverture-thd.inel_hd.arrow"),
@@ -116,20 +102,14 @@ export const MEASURE_FILES = {
   "pauvrete.*": () => FileAttachment("../data/indicateurs/pauvrete.lignes.arrow"),
   "pauvrete.taux_pauvrete": () => FileAttachment("../data/indicateurs/pauvrete.taux_pauvrete.arrow"),
   "annuaire-education.*": () => FileAttachment("../data/indicateurs/annuaire-education.lignes.arrow"),
-  "annuaire-education.latitude": () =>
-    FileAttachment("../data/indicateurs/annuaire-education.latitude.arrow"),
-  "annuaire-education.longitude": () =>
-    FileAttachment("../data/indicateurs/annuaire-education.longitude.arrow"),
   "annuaire-education.effectif": () =>
     FileAttachment("../data/indicateurs/annuaire-education.effectif.arrow"),
   "ips.*": () => FileAttachment("../data/indicateurs/ips.lignes.arrow"),
-  "ips.rentree": () => FileAttachment("../data/indicateurs/ips.rentree.arrow"),
   "ips.ips": () => FileAttachment("../data/indicateurs/ips.ips.arrow"),
   "ips.ecart_type": () => FileAttachment("../data/indicateurs/ips.ecart_type.arrow"),
   "ips.ips_voie_gt": () => FileAttachment("../data/indicateurs/ips.ips_voie_gt.arrow"),
   "ips.ips_voie_pro": () => FileAttachment("../data/indicateurs/ips.ips_voie_pro.arrow"),
   "effectifs-ecoles.*": () => FileAttachment("../data/indicateurs/effectifs-ecoles.lignes.arrow"),
-  "effectifs-ecoles.rentree": () => FileAttachment("../data/indicateurs/effectifs-ecoles.rentree.arrow"),
   "effectifs-ecoles.nb_classes": () =>
     FileAttachment("../data/indicateurs/effectifs-ecoles.nb_classes.arrow"),
   "effectifs-ecoles.nb_eleves": () => FileAttachment("../data/indicateurs/effectifs-ecoles.nb_eleves.arrow"),
@@ -149,7 +129,6 @@ export const MEASURE_FILES = {
   "effectifs-ecoles.eleves_cm2": () =>
     FileAttachment("../data/indicateurs/effectifs-ecoles.eleves_cm2.arrow"),
   "pix.*": () => FileAttachment("../data/indicateurs/pix.lignes.arrow"),
-  "pix.annee": () => FileAttachment("../data/indicateurs/pix.annee.arrow"),
   "pix.sessions_programmees": () => FileAttachment("../data/indicateurs/pix.sessions_programmees.arrow"),
   "pix.sessions_finalisees": () => FileAttachment("../data/indicateurs/pix.sessions_finalisees.arrow"),
   "pix.inscrits": () => FileAttachment("../data/indicateurs/pix.inscrits.arrow"),

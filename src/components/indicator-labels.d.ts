@@ -7,16 +7,18 @@ export interface MeasureWords {
   /** The unit after "par" in a ratio with scale 1 ("habitant"). */
   per?: string;
 }
-/** Measure (`<served table>.<column>` or `<served table>.*`) → its words. */
-export const MEASURE_WORDS: Record<string, MeasureWords>;
-/** The words of a measure, or the catalogue's machine-made label (`described: false`). */
-export function measureWords(measure: {
+/** A measure as `measuresOf` gives it: machine-made label, declared words, period of a table of several years. */
+export interface WordedMeasure {
   value: string;
   label: string;
   unit?: string;
-}): MeasureWords & {described: boolean};
+  words?: MeasureWords;
+  period?: {label: string};
+}
+/** The declared words of a measure, or the catalogue's machine-made label (`described: false`). */
+export function measureWords(measure: WordedMeasure): MeasureWords & {described: boolean; period?: string};
 /** Title and unit of an indicator ("Lieux de médiation pour 10 000 habitants"). */
 export function indicatorWords(
   state: {num: string; den: string; scale: number},
-  measures: {value: string; label: string; unit?: string}[]
+  measures: WordedMeasure[]
 ): {title: string; unit: string; described: boolean};

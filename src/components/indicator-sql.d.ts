@@ -26,9 +26,14 @@ export interface Measure {
   column: string;
   /** The table's commune code column. */
   key: string;
-  /** How the rows of one commune combine: added (counts) or averaged (indices, rates). */
-  within: "sum" | "avg";
+  /** How the rows of one commune combine: added (counts) or averaged (indices, rates); absent for the row count. */
+  within?: "sum" | "avg";
+  /** Machine-made label (table title — column description), the fallback of `words`. */
   label: string;
+  /** The words the dataset declares beside the measure. */
+  words?: {label: string; unit: string; per?: string};
+  /** For a table of several years: the year column, whose latest year only is read, and how the pages say it. */
+  period?: {column: string; label: string};
 }
 export const DEFAULT_THRESHOLD: number;
 export const LEVELS: Record<Level, {label: string; column: string}>;
@@ -38,13 +43,25 @@ export const COUNT: "*";
 export const DEFAULT_STATE: Readonly<IndicatorState>;
 /** The state read from the page address; unknown or malformed values fall back to the defaults. */
 export function stateFromParams(params: URLSearchParams | string): IndicatorState;
+/** The longest address parameters read (characters). */
+export const MAX_PARAMS_LENGTH: number;
+/** What a shared indicator link carries that the page did not take, in French (none when it is right). */
+export function paramProblems(params: URLSearchParams | string): string[];
 /** The address parameters of a state (defaults left out). */
 export function paramsFromState(state: IndicatorState): URLSearchParams;
 /** The measures of a catalogue table (numeric columns and row count) when it has a commune code column. */
 export function measuresOf(meta: {
   name: string;
   tableTitle?: string;
-  columns: {name: string; type: string; description?: string; unit?: string}[];
+  rowMeasure?: {label: string; unit: string; per?: string};
+  period?: {column: string; label: string};
+  columns: {
+    name: string;
+    type: string;
+    description?: string;
+    unit?: string;
+    measure?: {label: string; unit: string; per?: string; within?: "sum" | "avg"} | false;
+  }[];
 }): Measure[];
 /**
  * The SQL computing the indicator per territory: code, numerateur, denominateur, population, valeur, secret.

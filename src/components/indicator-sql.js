@@ -47,7 +47,7 @@ const CODE = /^[0-9]{2,3}$|^2[AB]$|^[0-9]{9}$/;
  * @typedef {object} IndicatorState
  * @property {string} num numerator measure, `<served table>.<column>` or `<served table>.*` (row count)
  * @property {string} den denominator measure, same form, or "" for a single measure
- * @property {"commune" | "epci" | "departement" | "region"} level
+ * @property {"commune" | "epci" | "departement" | "region" | "france"} level ("france" in computations only)
  * @property {"sum" | "mean" | "weighted"} agg
  * @property {string} region filter on a région code, or ""
  * @property {string} departement filter on a département code, or ""
@@ -69,29 +69,83 @@ export const DEFAULT_STATE = Object.freeze({
   territory: ""
 });
 
+/** The longest address parameters read (characters): a longer link is refused as a whole. */
+export const MAX_PARAMS_LENGTH = 2000;
+
+const measure = (v) => /^[a-z0-9-]+\.([a-z0-9_]+|\*)$/.test(v);
+
+/** What each parameter of the address may hold (the others are not the builder's). */
+const VALID = {
+  num: measure,
+  den: (v) => v === "" || measure(v),
+  level: (v) => Object.hasOwn(LEVELS, v),
+  agg: (v) => Object.hasOwn(AGGREGATIONS, v),
+  region: (v) => v === "" || CODE.test(v),
+  departement: (v) => v === "" || CODE.test(v),
+  scale: (v) => SCALES.includes(Number(v)),
+  threshold: (v) => /^\d{1,4}$/.test(v),
+  territory: (v) => v === "" || CODE.test(v) || /^(\d{5}|2[AB]\d{3})$/.test(v)
+};
+
+const asParams = (params) => (typeof params === "string" ? new URLSearchParams(params) : params);
+
 /**
- * The state read from the page address; unknown or malformed values fall back to the defaults.
+ * The state read from the page address; unknown or malformed values fall back to the defaults, and so does
+ * everything when the parameters are longer than {@link MAX_PARAMS_LENGTH} (see {@link paramProblems}).
  * @param {URLSearchParams | string} params
  * @returns {IndicatorState}
  */
 export function stateFromParams(params) {
-  const p = typeof params === "string" ? new URLSearchParams(params) : params;
-  const text = (key, ok) => {
+  const p = asParams(params);
+  if (p.toString().length > MAX_PARAMS_LENGTH) return {...DEFAULT_STATE};
+  const text = (key) => {
     const v = p.get(key);
-    return v != null && ok(v) ? v : DEFAULT_STATE[key];
+    return v != null && VALID[key](v) ? v : DEFAULT_STATE[key];
   };
-  const measure = (v) => /^[a-z0-9-]+\.([a-z0-9_]+|\*)$/.test(v);
   return {
-    num: text("num", measure),
-    den: p.has("den") ? text("den", (v) => v === "" || measure(v)) : DEFAULT_STATE.den,
-    level: text("level", (v) => v in LEVELS),
-    agg: text("agg", (v) => v in AGGREGATIONS),
-    region: text("region", (v) => v === "" || CODE.test(v)),
-    departement: text("departement", (v) => v === "" || CODE.test(v)),
-    scale: Number(text("scale", (v) => SCALES.includes(Number(v)))),
-    threshold: Number(text("threshold", (v) => /^\d{1,4}$/.test(v))),
-    territory: text("territory", (v) => v === "" || CODE.test(v) || /^(\d{5}|2[AB]\d{3})$/.test(v))
+    num: text("num"),
+    den: p.has("den") ? text("den") : DEFAULT_STATE.den,
+    level: text("level"),
+    agg: text("agg"),
+    region: text("region"),
+    departement: text("departement"),
+    scale: Number(text("scale")),
+    threshold: Number(text("threshold")),
+    territory: text("territory")
   };
+}
+
+/** A value quoted for a message, cut when long. */
+const quoted = (v) => `« ${v.length > 40 ? `${v.slice(0, 40)}…` : v} »`;
+
+/**
+ * What a shared indicator link carries that the page did not take, in French, one sentence each (none when
+ * the link is right): a link too long, parameters the builder does not know, values it does not accept (the
+ * default is used instead). Pure.
+ * @param {URLSearchParams | string} params
+ * @returns {string[]}
+ */
+export function paramProblems(params) {
+  const p = asParams(params);
+  const length = p.toString().length;
+  if (length > MAX_PARAMS_LENGTH)
+    return [
+      `Le lien est trop long (${length} caractères de paramètres, au plus ${MAX_PARAMS_LENGTH}) : il n'a pas été lu, l'indicateur par défaut est affiché.`
+    ];
+  const problems = [];
+  const unknown = [...new Set(p.keys())].filter((k) => !Object.hasOwn(VALID, k));
+  if (unknown.length)
+    problems.push(
+      `Paramètre${unknown.length > 1 ? "s" : ""} inconnu${unknown.length > 1 ? "s" : ""} ignoré${unknown.length > 1 ? "s" : ""} : ${unknown.slice(0, 5).map(quoted).join(", ")} (un lien d'indicateur ne porte que ses options).`
+    );
+  for (const key of Object.keys(VALID)) {
+    const v = p.get(key);
+    if (v != null && !VALID[key](v))
+      problems.push(
+        `Valeur non reconnue pour « ${key} » : ${quoted(v)}, remplacée par la valeur par défaut.`
+      );
+  }
+  return problems;
 }
 
 /** The address parameters of a state (defaults left out, so links stay short). */
@@ -104,33 +158,40 @@ export function paramsFromState(state) {
 }
 
 /**
- * The measures a table offers: its numeric columns and its row count, when it has a commune code column. Rows of
- * one commune (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts,
- * populations) or averaged, unweighted (`"avg"`: indices, rates, scores).
- * @param {{name: string, tableTitle?: string, columns: {name: string, type: string, description?: string, unit?: string}[]}} meta
- * @returns {{value: string, table: string, column: string, label: string, key: string, within: "sum" | "avg"}[]}
+ * The measures a table offers: its numeric columns but those declared `measure: false` (years, coordinates), and
+ * its row count, when it has a commune code column. Each carries the words its dataset declares (`words`: label,
+ * unit, per) and, for a table of several years, its `period` (only its latest year is read). Rows of one commune
+ * (its arrondissements' and former communes' rows included) are added (`within: "sum"`: counts, populations) or
+ * averaged, unweighted (`"avg"`: indices, rates, scores). `label` is the machine-made fallback.
+ * @param {{name: string, tableTitle?: string, rowMeasure?: object, period?: {column: string, label: string},
+ *   columns: {name: string, type: string, description?: string, unit?: string, measure?: object | false}[]}} meta
+ * @returns {{value: string, table: string, column: string, label: string, key: string, within?: "sum" | "avg",
+ *   words?: {label: string, unit: string, per?: string}, period?: {column: string, label: string}}[]}
  */
 export function measuresOf(meta) {
   const key = meta.columns.find((c) => c.type === "code:commune")?.name;
   if (!key) return [];
   const title = meta.tableTitle ?? meta.name;
+  const common = {table: meta.name, key, ...(meta.period ? {period: meta.period} : {})};
   return [
     {
       value: `${meta.name}.${COUNT}`,
-      table: meta.name,
       column: COUNT,
-      key,
-      label: `${title} — nombre de lignes`
+      ...common,
+      label: `${title} — nombre de lignes`,
+      ...(meta.rowMeasure ? {words: meta.rowMeasure} : {})
     },
     ...meta.columns
-      .filter((c) => c.type === "integer" || c.type === "number")
+      .filter((c) => (c.type === "integer" || c.type === "number") && c.measure !== false)
       .map((c) => ({
         value: `${meta.name}.${c.name}`,
-        table: meta.name,
         column: c.name,
-        key,
-        within: AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum",
-        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`
+        ...common,
+        within: /** @type {"sum" | "avg"} */ (
+          c.measure?.within ?? (AVERAGED.units.has(c.unit) || AVERAGED.names.test(c.name) ? "avg" : "sum")
+        ),
+        label: `${title} — ${c.description}${c.unit ? ` (${c.unit})` : ""}`,
+        ...(c.measure ? {words: c.measure} : {})
       }))
   ];
 }

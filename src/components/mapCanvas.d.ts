@@ -60,9 +60,7 @@ export function paintMesh(
   planar: PlanarFeatures,
   options: {color: string; width: number; transform?: [number, number, number]; minSide?: number}
 ): number;
-/** The hatching of secret values as a canvas pattern. */
-export function hatchPattern(context: CanvasRenderingContext2D, ratio: number): CanvasPattern | null;
-/** A canvas of width × height CSS pixels (× `ratio` device pixels) with the groups painted. */
+/** A canvas of width × height CSS pixels (× `ratio` device pixels) with the groups painted (`PATTERN_KEYS` fills as patterns). */
 export function renderCanvas(options: {
   width: number;
   height: number;
@@ -70,7 +68,6 @@ export function renderCanvas(options: {
   planar: PlanarFeatures;
   transform: [number, number, number];
   groups: Map<string, number[]>;
-  hatched?: string;
   border?: {color: string; width: number; minSide?: number};
 }): {canvas: HTMLCanvasElement; painted: number};
 /** SVG path data of feature `i`, through the transform [k, tx, ty]. */
@@ -83,7 +80,6 @@ export function canvasMap<G extends TopoGeometry>(options: {
   width: number;
   height?: number;
   fillOf: (geometry: G) => string;
-  hatched?: string;
   tipText: (geometry: G) => string;
 }): {
   element: HTMLDivElement;

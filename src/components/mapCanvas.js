@@ -15,6 +15,7 @@
 // segments are a pixel or two long, so great-circle resampling would move nothing visibly.
 // Browser only, except the pure functions (grouping, projection to arrays, painting on a given context).
 import {imageSvg} from "./mapExport.js";
+import {canvasPatterns} from "./mapPatterns.js";
 import {featureIndex} from "./mapPick.js";
 import {baseProjection, fitToBounds, heightFor} from "./mapProjection.js";
 
@@ -79,6 +80,7 @@ export function projectTopology(topology, geometries, projection) {
   for (let a = 0; a < arcs.length; a++) arcStart[a + 1] = arcStart[a] + arcs[a].length;
   const projected = new Float64Array(2 * arcStart[arcs.length]);
   const done = new Uint8Array(arcs.length);
+  /** @type {[number, number]} */
   const point = [0, 0];
   const project = (a) => {
     if (done[a]) return;
@@ -187,7 +189,7 @@ export function projectTopology(topology, geometries, projection) {
  * @param {Map<string, number[]>} groups from {@link groupByFill}
  * @param {{transform?: [number, number, number], patterns?: Record<string, CanvasPattern | string>}} [options]
  *   `transform` [k, tx, ty]: (x, y) → (k x + tx, k y + ty), from the projected arrays to the frame; `patterns`:
- *   fills that are not colours (the hatching of secret values)
+ *   fills that are not colours (the patterns of secret values and of territories without data)
  * @returns {number} the number of features painted
  */
 export function paintGroups(context, planar, groups, {transform = [1, 0, 0], patterns = {}} = {}) {
@@ -287,29 +289,13 @@ export function paintMesh(context, planar, {color, width, transform = [1, 0, 0],
 }
 
 /**
- * The hatching of secret values as a canvas pattern: the SVG pattern of the legend (6 px tiles, light grey, a dark
- * line on one edge, turned 45°), drawn at the device pixel ratio.
- */
-export function hatchPattern(context, ratio) {
-  const tile = document.createElement("canvas");
-  tile.width = tile.height = Math.round(6 * ratio);
-  const t = tile.getContext("2d");
-  t.fillStyle = "#f2f2f2";
-  t.fillRect(0, 0, tile.width, tile.height);
-  t.fillStyle = "#555";
-  t.fillRect(0, 0, 0.8 * ratio, tile.height); // the visible half of a 1.6 px line on the tile's edge
-  const pattern = context.createPattern(tile, "repeat");
-  pattern.setTransform?.(new DOMMatrix().rotate(45).scale(1 / ratio));
-  return pattern;
-}
-
-/**
  * A canvas of width × height CSS pixels, sharp on high-density screens, with the groups painted on it, then their
  * borders when `border` has a width.
  * @param {{width: number, height: number, ratio?: number, planar: ReturnType<typeof projectTopology>,
- *   transform: [number, number, number], groups: Map<string, number[]>, hatched?: string,
+ *   transform: [number, number, number], groups: Map<string, number[]>,
  *   border?: {color: string, width: number, minSide?: number}}} options `ratio`: device pixels per CSS pixel (default
- *   `devicePixelRatio`); `hatched`: the fill key drawn with {@link hatchPattern}; `border`: see {@link paintMesh}
+ *   `devicePixelRatio`); fills named by the `PATTERN_KEYS` of mapPatterns.js are painted with their patterns;
+ *   `border`: see {@link paintMesh}
  * @returns {{canvas: HTMLCanvasElement, painted: number}}
  */
 export function renderCanvas({
@@ -319,7 +305,6 @@ export function renderCanvas({
   planar,
   transform,
   groups,
-  hatched,
   border
 }) {
   const canvas = document.createElement("canvas");
@@ -328,7 +313,7 @@ export function renderCanvas({
   const context = canvas.getContext("2d");
   if (!context) return {canvas, painted: 0};
   context.setTransform(ratio, 0, 0, ratio, 0, 0);
-  const patterns = hatched ? {[hatched]: hatchPattern(context, ratio)} : {};
+  const patterns = canvasPatterns(context, ratio);
   const painted = paintGroups(context, planar, groups, {transform, patterns});
   if (border?.width) paintMesh(context, planar, {...border, transform});
   return {canvas, painted};
@@ -356,7 +341,7 @@ export function featurePathData(planar, i, [k, tx, ty]) {
  * `describeSvg`: role="img", title, description, focusable). Borders are white, {@link borderWidth} wide (the
  * element's `data-border`, "0" when territories are too small for them).
  * @param {{topology: object, geometries: object[], spec: import("./mapProjection.js").ProjectionSpec,
- *   width: number, height?: number, fillOf: (geometry: object) => string, hatched?: string,
+ *   width: number, height?: number, fillOf: (geometry: object) => string,
  *   tipText: (geometry: object) => string}} options `geometries`: the topology's geometry objects to draw (ids,
  *   properties); `spec`: the projection options (`projectionFor`; its domain is not read: the map is fitted to the
  *   geometries); `height`: default from their aspect
@@ -364,7 +349,7 @@ export function featurePathData(planar, i, [k, tx, ty]) {
  *   raster: (ratio?: number) => SVGSVGElement}} `raster`: the map as an SVG holding a PNG image (for the PNG
  *   export; default twice the CSS size)
  */
-export function canvasMap({topology, geometries, spec, width, height, fillOf, hatched, tipText}) {
+export function canvasMap({topology, geometries, spec, width, height, fillOf, tipText}) {
   const planar = projectTopology(topology, geometries, baseProjection(spec));
   height ??= heightFor(planar.bounds, width);
   const {transform} = fitToBounds(baseProjection(spec), planar.bounds, width, height);
@@ -372,7 +357,7 @@ export function canvasMap({topology, geometries, spec, width, height, fillOf, ha
   const groups = groupByFill(geometries, fillOf);
   // White, as the borders of the SVG maps (Plot's stroke), over fills and background alike.
   const border = {color: "white", width: borderWidth(meanSide(planar, k)), minSide: BORDER_MIN_SIDE};
-  const draw = (ratio) => renderCanvas({width, height, ratio, planar, transform, groups, hatched, border});
+  const draw = (ratio) => renderCanvas({width, height, ratio, planar, transform, groups, border});
   const {canvas, painted} = draw();
   canvas.setAttribute("aria-hidden", "true");
   canvas.style.cssText = "display:block;width:100%;height:auto";

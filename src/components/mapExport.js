@@ -105,7 +105,7 @@ export function composeSvg(parts, {title, lines = [], measure = textMeasure} = {
   };
   if (title) text(title, 16, "bold");
   for (const part of parts) {
-    const copy = part.cloneNode(true);
+    const copy = /** @type {SVGSVGElement} */ (part.cloneNode(true));
     copy.setAttribute("x", "0");
     copy.setAttribute("y", String(y));
     out.append(copy);

@@ -16,7 +16,7 @@ const coordinate = (v) =>
  * Draws points.
  * @param {Iterable<object>} data rows with coordinates (WGS 84)
  * @param {object} options
- * @param {string} options.title title and accessible name
+ * @param {string} [options.title] title and accessible name (default « Carte de points »)
  * @param {string} [options.description]
  * @param {string | Function} [options.longitude] default "longitude"
  * @param {string | Function} [options.latitude] default "latitude"
@@ -29,6 +29,7 @@ const coordinate = (v) =>
  * @param {number} [options.threshold] default 1500
  * @param {string[]} [options.sources] attribution of the points (e.g. "ANCT – …", "demo")
  * @param {number} [options.width] default 640
+ * @param {number} [options.height]
  * @returns {HTMLElement}
  */
 export function pointMap(data, options = {}) {
@@ -106,6 +107,7 @@ export function pointMap(data, options = {}) {
     options.description,
     `${formatNumber(points.length)} points${hex ? ", regroupés en hexagones (taille et couleur : nombre de points)" : ""}.`
   ]);
+  /** @type {string[]} */
   const notes = [];
   if (skipped) notes.push(`${formatNumber(skipped)} ligne(s) sans coordonnées ne sont pas dessinées.`);
   if (!backgroundFeatures.length)

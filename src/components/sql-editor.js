@@ -37,7 +37,10 @@ export function completionSchema(tables) {
  * @returns {HTMLElement & {value: string, view: EditorView, run: () => void, insert: (text: string) => void, setQuery: (sql: string, run?: boolean) => void}}
  */
 export function sqlEditor({value, schema}) {
-  const root = document.createElement("div");
+  const root =
+    /** @type {HTMLDivElement & {value: string, view: EditorView, run: () => void, insert: (text: string) => void, setQuery: (sql: string, run?: boolean) => void}} */ (
+      document.createElement("div")
+    );
   root.className = "kit-sql-editor";
   const run = () => {
     root.value = view.state.doc.toString();

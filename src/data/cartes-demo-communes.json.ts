@@ -1,5 +1,5 @@
 // Framework data loader: the demonstration indicator per commune (COG 2026), "s" where secret. Fixed seed.
-import {demoIndicator} from "../../loaders/geo/site-maps.ts";
+import {demoIndicator} from "../../loaders/site/maps.ts";
 
 const {commune, label, status} = demoIndicator();
 process.stdout.write(

@@ -1,14 +1,14 @@
-// Framework data loader: the "En classe" lessons (loaders/classe/lessons.ts). One archive, one process: for each
+// Framework data loader: the "En classe" lessons (loaders/site/classe-lessons.ts). One archive, one process: for each
 // lesson `<id>.json` (what its charts show and the hashed exercise keys, for every département), `corriges.json`
 // (the expected answers in clear, read only by the teacher sheets) and `metas.json` (the tables' metadata, for
 // the demonstration banner). Pages read `FileAttachment("../data/classe/<id>.json")`.
 import JSZip from "jszip";
-import {schoolsByCommune} from "../../challenges/lib/schools.ts";
-import {allLessons, lessonInputs} from "../../loaders/classe/lessons.ts";
+import {schoolsByCommune} from "../../loaders/site/defis/schools.ts";
+import {allLessons, lessonInputs} from "../../loaders/site/classe-lessons.ts";
 import {assertPublishable} from "../../loaders/education/publish.ts";
 import {mapCommuneCodes} from "../../loaders/geo/cog.ts";
-import {hierarchy} from "../../loaders/geo/site-maps.ts";
-import {servedMeta, servedTable} from "../../loaders/serve.ts";
+import {hierarchy} from "../../loaders/site/maps.ts";
+import {servedMeta, servedTable} from "../../loaders/site/data-archive.ts";
 
 const names = [
   "communes",

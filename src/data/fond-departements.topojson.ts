@@ -1,5 +1,5 @@
 // Framework data loader: the map of départements, real boundaries: contours loaded or fetched, else the kit's
 // committed basemap (data/basemap/). The tile grid stays available as data/tuiles-departements.topojson.
-import {contoursOrAbsent} from "../../loaders/geo/site-maps.ts";
+import {contoursOrAbsent} from "../../loaders/site/maps.ts";
 
 process.stdout.write(JSON.stringify(await contoursOrAbsent("departement")));

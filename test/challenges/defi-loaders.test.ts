@@ -7,7 +7,7 @@ const dir = join(import.meta.dirname, "..", "..", "src", "data", "defis");
 
 describe("the défi data loaders of src/data/defis/", () => {
   it.each(readdirSync(dir).filter((f) => f.endsWith(".ts")))(
-    "%s is rebuilt whenever a dataset is loaded (it reads through loaders/serve.ts)",
+    "%s is rebuilt whenever a dataset is loaded (it reads through loaders/site/data-archive.ts)",
     (file) => {
       expect(loaderServesAll(readFileSync(join(dir, file), "utf8"))).toBe(true);
     }

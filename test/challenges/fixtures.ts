@@ -6,7 +6,7 @@ import {summarizeColumns, type ColumnSpec} from "../../loaders/core/schema.ts";
 import {tableFromRows, type Cell, type DataTable} from "../../loaders/core/table.ts";
 import type {CogCommuneRecord} from "../../loaders/geo/cog-data.ts";
 import {buildCogIndex} from "../../loaders/geo/cog.ts";
-import type {CommunePortrait} from "../../challenges/lib/commune-portrait.ts";
+import type {CommunePortrait} from "../../loaders/site/defis/commune-portrait.ts";
 
 export const COG: CogCommuneRecord[] = [
   {code: "90001", nom: "Nouvelle", type: "commune-actuelle", anciensCodes: ["90002", "90003"]},

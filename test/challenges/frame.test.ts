@@ -6,7 +6,7 @@ import {TRAPS} from "../../challenges/traps.ts";
 import {validateDefi} from "../../challenges/types.ts";
 import {fragiliteNumerique} from "../../loaders/datasets/fragilite-numerique.ts";
 import {DATASETS} from "../../loaders/registry.ts";
-import {servedMeta} from "../../loaders/serve.ts";
+import {servedMeta} from "../../loaders/site/data-archive.ts";
 import {frenchSpacing} from "../../src/components/french-typography.js";
 import {readingBoxHtml} from "../../src/components/reading-box.js";
 import {exampleDefi, KIT_DEFIS} from "./example-defi.ts";

@@ -23,7 +23,16 @@ describe("choropleth (jsdom)", () => {
     expect(svg.getAttribute("aria-label")).toBe("Essai");
     expect(svg.querySelector("title")?.textContent).toBe("Essai");
     expect(svg.querySelectorAll("path[aria-label]").length).toBe(101);
-    expect(svg.querySelectorAll('g[fill^="url(#"] path').length).toBe(1);
+    // Secret and missing territories are told apart by their patterns, not by colour only.
+    const drawnWith = (kind: string) => svg.querySelectorAll(`g[fill$="-${kind})"] path`).length;
+    expect(drawnWith("secret")).toBe(1);
+    expect(drawnWith("missing")).toBe(101 - 3);
+    for (const g of svg.querySelectorAll('g[fill^="url(#"]')) {
+      const id = g.getAttribute("fill")!.slice(5, -1);
+      expect(svg.querySelector(`pattern[id="${id}"]`)).not.toBeNull();
+    }
+    const swatches = [...fig.querySelectorAll(".kit-map-legend-extra .kit-map-swatch")];
+    expect(swatches.map((s) => s.textContent!.trim())).toEqual(["pas de donnée", "masqué (petit effectif)"]);
     expect(fig.querySelector(".kit-map-attribution")?.textContent).toMatch(/INSEE/);
     expect(fig.querySelector(".kit-map-note")?.textContent).toMatch(/99/);
     expect(fig.querySelectorAll(".kit-map-export button").length).toBe(2);

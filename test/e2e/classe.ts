@@ -17,7 +17,7 @@ import {
   NO_DATA_OPTIONS,
   SECRECY_OPTIONS,
   type LessonId
-} from "../../loaders/classe/lessons.ts";
+} from "../../loaders/site/classe-lessons.ts";
 import type {Scenario} from "./scenarios.ts";
 import {openTrackedPage} from "./tracking.ts";
 

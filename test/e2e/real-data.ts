@@ -36,7 +36,7 @@ const BELLICE = "IGN – ADMIN EXPRESS COG 2025 (Licence Ouverte 2.0) ; bellice/
 /**
  * The official contours loaded, in this order, into the `contours` snapshot (paths under ../shared/geo; see
  * each folder's SOURCE.md), each with the attribution its SOURCE.md asks for (`--attribution`): one input per
- * level, the formats a user meets. (A folder of per-département files is covered by test/geo/.)
+ * level, the formats a user meets. (A folder of per-département files is covered by test/loaders/geo/.)
  */
 export const REAL_CONTOURS: {level: string; input: string; attribution: string}[] = [
   // All communes of France (34,868, DROM at real positions), COG 2018 geometry of gregoiredavid/france-geojson

@@ -66,6 +66,7 @@ describe("data commands in a temporary kit", () => {
       bases,
       url,
       backoffMs: 1,
+      yes: true,
       log: (l) => lines.push(l)
     });
     expect([second.diff?.rowsAdded, second.diff?.rowsRemoved]).toEqual([2, 1]);

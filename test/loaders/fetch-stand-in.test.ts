@@ -9,58 +9,14 @@ import {mkdtemp, readFile} from "node:fs/promises";
 import {existsSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
-import {dsvFormat} from "d3-dsv";
 import JSZip from "jszip";
 import {afterAll, afterEach, beforeAll, describe, expect, it} from "vitest";
 import {checkDataset, fetchDataset} from "../../loaders/commands.ts";
 import type {DatasetDeclaration} from "../../loaders/core/dataset.ts";
 import {readLock} from "../../loaders/core/lockfile.ts";
 import {kitPaths} from "../../loaders/core/paths.ts";
-import {rowAt} from "../../loaders/core/table.ts";
 import {DATASETS, getDataset} from "../../loaders/registry.ts";
-
-/** A small file of `declaration` in its source format: its offline rows under the source's column names. */
-function sourceFile(declaration: DatasetDeclaration, rows = 30, offset = 0): string {
-  if (declaration.id === "ent-audience") {
-    return (
-      "debutsemaine;uai;academie;secteur;visites_ordinateur;visites_smartphone;visites_tablette;visites_autreappareil;utilisateurs_ordinateur\n" +
-      "2023-09-04;0350001A;Rennes;PU;10;20;3;1;5\n2024-01-08;0350001A;Rennes;PU;1;2;3;4;5\n"
-    );
-  }
-  if (declaration.id === "contours") {
-    const square = [
-      [
-        [5.2, 46.2],
-        [5.3, 46.2],
-        [5.3, 46.3],
-        [5.2, 46.3],
-        [5.2, 46.2]
-      ]
-    ];
-    return JSON.stringify({
-      type: "FeatureCollection",
-      features: [
-        {
-          type: "Feature",
-          properties: {code: "01001", nom: "L'Abergement-Clémenciat"},
-          geometry: {type: "Polygon", coordinates: square}
-        }
-      ]
-    });
-  }
-  const table = declaration.offline.build({});
-  const header = new Map(declaration.columns.map((c) => [c.name, c.aliases?.[0] ?? c.name]));
-  const records = Array.from({length: Math.min(rows, table.rowCount - offset)}, (_, i) =>
-    Object.fromEntries(
-      Object.entries(rowAt(table, i + offset)).map(([k, v]) => [header.get(k) ?? k, v ?? ""])
-    )
-  );
-  if (declaration.source.portal === "data.gouv.fr" && declaration.source.resource.format === "json")
-    return JSON.stringify(records);
-  const delimiter =
-    declaration.csv?.delimiter && declaration.csv.delimiter !== "auto" ? declaration.csv.delimiter : ",";
-  return dsvFormat(delimiter).format(records as Record<string, string>[]);
-}
+import {sourceFile} from "./source-file.ts";
 
 /** What the stand-in serves; tests change it between calls. */
 const state = {
@@ -324,7 +280,13 @@ describe("fetch against local stand-ins of data.gouv.fr and data.education.gouv.
     const first = (await readLock(paths.lock)).datasets[declaration.id]!;
     await publish(declaration, sourceFile(declaration, 20, 5));
     const lines: string[] = [];
-    const second = await fetchDataset(declaration.id, {paths, bases: bases(), log: (l) => lines.push(l)});
+    const second = await fetchDataset(declaration.id, {
+      paths,
+      bases: bases(),
+      yes: true,
+      log: (l) => lines.push(l)
+    });
+    expect(lines).toContain(`${declaration.id} : nouvelle version adoptée (--yes)`);
     expect([second.diff?.rowsAdded, second.diff?.rowsRemoved]).toEqual([5, 5]);
     expect((await readLock(paths.lock)).datasets[declaration.id]!.sha256).not.toBe(first.sha256);
   });

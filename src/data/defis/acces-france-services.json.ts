@@ -1,18 +1,18 @@
 // Framework data loader of the « Accès aux France services » défi: the France services (their commune brought
 // to COG 2026) and one position per current commune (contour centroids when loaded, else demonstration
-// positions: challenges/lib/commune-positions.ts); for each commune the nearest France services as the crow
+// positions: loaders/site/defis/commune-positions.ts); for each commune the nearest France services as the crow
 // flies, then the population by distance band per département, the access curve and the communes 20 km away
-// or more (challenges/lib/acces-france-services.ts).
+// or more (loaders/site/defis/acces-france-services.ts).
 import {
   accessCurve,
   bandsByDepartement,
   distancesToNearest,
   type Site
-} from "../../../challenges/lib/acces-france-services.ts";
-import {communePositions} from "../../../challenges/lib/commune-positions.ts";
-import {currentCodes} from "../../../challenges/lib/current-codes.ts";
-import {servedTables} from "../../../challenges/lib/served-tables.ts";
-import {servedTable} from "../../../loaders/serve.ts";
+} from "../../../loaders/site/defis/acces-france-services.ts";
+import {communePositions} from "../../../loaders/site/defis/commune-positions.ts";
+import {currentCodes} from "../../../loaders/site/defis/current-codes.ts";
+import {servedTables} from "../../../loaders/site/defis/served-tables.ts";
+import {servedTable} from "../../../loaders/site/data-archive.ts";
 import {rowAt} from "../../../loaders/core/table.ts";
 
 const {communes, franceServices} = await servedTables(servedTable, {communes: "communes", franceServices: "france-services"});

@@ -1,16 +1,16 @@
 // Framework data loader of the « Diagnostic territorial » défi: every source brought to today's communes
 // (COG 2026) and joined once, here, then summed per département, EPCI, région and France
-// (challenges/lib/diagnostic.ts). The page reads two members: territoires.json (the fiche of every territory)
+// (loaders/site/defis/diagnostic.ts). The page reads two members: territoires.json (the fiche of every territory)
 // and communes.json (the commune columns its charts use).
 import JSZip from "jszip";
-import {servedTables} from "../../../challenges/lib/served-tables.ts";
-import {servedTable} from "../../../loaders/serve.ts";
-import {hierarchy} from "../../../loaders/geo/site-maps.ts";
+import {servedTables} from "../../../loaders/site/defis/served-tables.ts";
+import {servedTable} from "../../../loaders/site/data-archive.ts";
+import {hierarchy} from "../../../loaders/site/maps.ts";
 import {cogEpci} from "../../../loaders/geo/cog-data.ts";
-import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
-import {currentCodes} from "../../../challenges/lib/current-codes.ts";
-import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
-import {diagnosticCommunes, diagnosticTerritories, withSchools} from "../../../challenges/lib/diagnostic.ts";
+import {communePortraits} from "../../../loaders/site/defis/commune-portrait.ts";
+import {currentCodes} from "../../../loaders/site/defis/current-codes.ts";
+import {schoolsByCommune} from "../../../loaders/site/defis/schools.ts";
+import {diagnosticCommunes, diagnosticTerritories, withSchools} from "../../../loaders/site/defis/diagnostic.ts";
 
 const {communes, ifn, lieux, conseillers, franceServices, thd, effectifs, ips, tne} = await servedTables(servedTable, {
   communes: "communes",

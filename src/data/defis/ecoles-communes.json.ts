@@ -1,14 +1,14 @@
 // Framework data loader of the « École et numérique » défi: schools per commune (latest rentrée of
 // "effectifs-ecoles", mean IPS from "ips"), pupil counts under the kit's small-count rule, each school's commune
-// brought to COG 2026 before grouping, with the commune's population and IFN score (challenges/lib/schools.ts,
-// challenges/lib/ecole-numerique.ts), and the list of Territoires numériques éducatifs.
+// brought to COG 2026 before grouping, with the commune's population and IFN score (loaders/site/defis/schools.ts,
+// loaders/site/defis/ecole-numerique.ts), and the list of Territoires numériques éducatifs.
 import {assertPublishable} from "../../../loaders/education/publish.ts";
-import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
-import {currentCodes} from "../../../challenges/lib/current-codes.ts";
-import {schoolsAndFragility} from "../../../challenges/lib/ecole-numerique.ts";
-import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
-import {servedTables} from "../../../challenges/lib/served-tables.ts";
-import {servedTable} from "../../../loaders/serve.ts";
+import {communePortraits} from "../../../loaders/site/defis/commune-portrait.ts";
+import {currentCodes} from "../../../loaders/site/defis/current-codes.ts";
+import {schoolsAndFragility} from "../../../loaders/site/defis/ecole-numerique.ts";
+import {schoolsByCommune} from "../../../loaders/site/defis/schools.ts";
+import {servedTables} from "../../../loaders/site/defis/served-tables.ts";
+import {servedTable} from "../../../loaders/site/data-archive.ts";
 import {rowAt} from "../../../loaders/core/table.ts";
 
 const {communes, ifn, effectifs, ips, tne} = await servedTables(servedTable, {

@@ -1,12 +1,12 @@
 // Framework data loader of the « Parentalité numérique » défi: the IFN, the schools (pupils and IPS) and the
 // poverty rates brought to today's communes (COG 2026) and joined to `communes`, then each ingredient turned
-// into a percentile rank (challenges/lib/parentalite.ts). The page weights the ranks with its sliders.
-import {communePortraits} from "../../../challenges/lib/commune-portrait.ts";
-import {currentCodes} from "../../../challenges/lib/current-codes.ts";
-import {parentingIngredients, povertyByCommune} from "../../../challenges/lib/parentalite.ts";
-import {schoolsByCommune} from "../../../challenges/lib/schools.ts";
-import {servedTables} from "../../../challenges/lib/served-tables.ts";
-import {servedTable} from "../../../loaders/serve.ts";
+// into a percentile rank (loaders/site/defis/parentalite.ts). The page weights the ranks with its sliders.
+import {communePortraits} from "../../../loaders/site/defis/commune-portrait.ts";
+import {currentCodes} from "../../../loaders/site/defis/current-codes.ts";
+import {parentingIngredients, povertyByCommune} from "../../../loaders/site/defis/parentalite.ts";
+import {schoolsByCommune} from "../../../loaders/site/defis/schools.ts";
+import {servedTables} from "../../../loaders/site/defis/served-tables.ts";
+import {servedTable} from "../../../loaders/site/data-archive.ts";
 
 const {communes, ifn, effectifs, ips, pauvrete} = await servedTables(servedTable, {
   communes: "communes",

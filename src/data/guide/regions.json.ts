@@ -1,4 +1,4 @@
 // The Guide's demonstration table as JSON (FileAttachment(…).json).
-import {guideRows} from "../../../loaders/demo/guide.ts";
+import {guideRows} from "../../../loaders/site/guide-table.ts";
 
 process.stdout.write(JSON.stringify(guideRows()));

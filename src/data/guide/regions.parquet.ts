@@ -3,7 +3,7 @@ import {mkdtempSync, readFileSync, rmSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
-import {guideRows} from "../../../loaders/demo/guide.ts";
+import {guideRows} from "../../../loaders/site/guide-table.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "guide-"));
 try {
