@@ -12,14 +12,14 @@ import {gzipSync} from "node:zlib";
 import iconv from "iconv-lite";
 import JSZip from "jszip";
 import {beforeAll, describe, expect, it} from "vitest";
-import {parseArgs} from "../../loaders/cli.ts";
-import {loadDeclaration} from "../../loaders/commands.ts";
-import type {DatasetDeclaration} from "../../loaders/core/dataset.ts";
-import {readAndValidate} from "../../loaders/core/ingest.ts";
-import type {DatasetMeta} from "../../loaders/core/meta.ts";
-import {kitPaths, type KitPaths} from "../../loaders/core/paths.ts";
-import {communeCodeColumn} from "../../loaders/core/schema.ts";
-import type {Cell} from "../../loaders/core/table.ts";
+import {parseArgs} from "../../../loaders/cli.ts";
+import {loadDeclaration} from "../../../loaders/commands.ts";
+import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
+import {readAndValidate} from "../../../loaders/core/ingest.ts";
+import type {DatasetMeta} from "../../../loaders/core/meta.ts";
+import {kitPaths, type KitPaths} from "../../../loaders/core/paths.ts";
+import {communeCodeColumn} from "../../../loaders/core/schema.ts";
+import type {Cell} from "../../../loaders/core/table.ts";
 import {generatedDeclaration} from "./generated-declaration.ts";
 
 const declaration = generatedDeclaration(

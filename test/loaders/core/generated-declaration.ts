@@ -2,9 +2,9 @@
  * A dataset declaration for generated test files: only its id, columns and reading options matter; the rest is
  * placeholder metadata.
  */
-import type {DatasetDeclaration} from "../../loaders/core/dataset.ts";
-import type {ColumnSpec} from "../../loaders/core/schema.ts";
-import {emptyTable} from "../../loaders/core/table.ts";
+import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
+import type {ColumnSpec} from "../../../loaders/core/schema.ts";
+import {emptyTable} from "../../../loaders/core/table.ts";
 
 /** The declaration `id` with `columns`, and `extra` fields (`csv`, `key`, `prepare`…). */
 export function generatedDeclaration(
