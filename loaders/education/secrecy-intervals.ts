@@ -7,7 +7,12 @@
  * Pure functions, no I/O. Cells and sums are described as in {@link suppressCells}.
  */
 import {solve, type Constraint, type Model} from "yalps";
-import type {SumConstraint} from "./secrecy.ts";
+
+/** A published sum, `values[total] = Σ values[members]` (the shape of `secrecy.ts`'s `SumConstraint`, kept here so that module can import this one). */
+interface SumConstraint {
+  readonly total: number;
+  readonly members: readonly number[];
+}
 
 /** The values a suppressed cell can take given what is published: `lower` to `upper` (may be `Infinity`). */
 export interface CellInterval {
