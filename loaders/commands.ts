@@ -180,8 +180,12 @@ async function reportCodes(
 }
 
 /** The missing numbers of the main table, printed, for meta.json (nothing when none is missing). */
-function missingReport(missing: MissingNumbers, log: (line: string) => void): {missing?: MissingNumbers} {
-  for (const line of formatMissingNumbers(missing)) log(line);
+function missingReport(
+  missing: MissingNumbers,
+  rows: number,
+  log: (line: string) => void
+): {missing?: MissingNumbers} {
+  for (const line of formatMissingNumbers(missing, rows)) log(line);
   return Object.keys(missing).length ? {missing} : {};
 }
 
@@ -276,7 +280,7 @@ export async function loadDeclaration(
         for (const line of formatDiff(diffVersions(before, await summarizeOutput(main, declaration.key))))
           log(line);
       const codes = await reportCodes(declaration, main, log);
-      const missing = missingReport(missingNumbers, log);
+      const missing = missingReport(missingNumbers, result.rowCount, log);
       return buildMeta(declaration, {
         source: {portal: "fichier local", file: basename(input)},
         retrieved: new Date().toISOString(),
@@ -422,7 +426,9 @@ export async function fetchDataset(id: string, options: FetchOptions = {}): Prom
       }
       const retrieved = new Date().toISOString();
       const codes = await reportCodes(declaration, tables[0]!, log);
-      const missing = missingReport(await countMissingNumbers(tables[0]!), (line) => log(`${id} : ${line}`));
+      const missing = missingReport(await countMissingNumbers(tables[0]!), rowCount, (line) =>
+        log(`${id} : ${line}`)
+      );
       const meta = buildMeta(declaration, {
         source: {portal, ...(resource.dataset ? {dataset: resource.dataset} : {}), url: resource.url},
         retrieved,

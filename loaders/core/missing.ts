@@ -32,10 +32,22 @@ export async function countMissingNumbers(output: OutputTable): Promise<MissingN
   return Object.fromEntries(columns.flatMap((c, i) => (counts[i]! > 0 ? [[c.name, counts[i]!]] : [])));
 }
 
-/** The report's line (none when nothing is missing). */
-export function formatMissingNumbers(missing: MissingNumbers): string[] {
+/**
+ * The report's lines (none when nothing is missing). A column null on all `rows` lines is named apart: it is
+ * absent from the file (a declared optional column) or never filled, which is not the same news as a few gaps.
+ */
+export function formatMissingNumbers(missing: MissingNumbers, rows: number): string[] {
   const entries = Object.entries(missing);
-  if (entries.length === 0) return [];
-  const list = entries.map(([name, n]) => `${name} ${n}`).join(", ");
-  return [`valeurs manquantes (vides ou marqueurs NA, -, s, nd…), lues comme nulles : ${list}`];
+  const partial = entries.filter(([, n]) => n < rows || rows === 0);
+  const empty = entries.filter(([, n]) => n >= rows && rows > 0).map(([name]) => name);
+  const lines: string[] = [];
+  if (partial.length)
+    lines.push(
+      `valeurs manquantes (vides ou marqueurs NA, -, s, nd…), lues comme nulles : ${partial.map(([name, n]) => `${name} ${n}`).join(", ")}`
+    );
+  if (empty.length)
+    lines.push(
+      `colonnes vides sur les ${rows} lignes (absentes du fichier ou jamais renseignées) : ${empty.join(", ")}`
+    );
+  return lines;
 }
