@@ -4,7 +4,9 @@
  * Fills Framework's npm cache from node_modules (scripts/offline/npm-cache.ts), turns telemetry off, runs
  * `observable build` or `observable preview`, explains a missing package in plain words, and after a build
  * finishes the French interface of the pages Framework writes (scripts/offline/localize.ts), their French
- * typography (scripts/typography.ts) and their Content-Security-Policy (scripts/offline/csp.ts).
+ * typography (scripts/typography.ts) and their Content-Security-Policy (scripts/offline/csp.ts). Before Framework
+ * runs, a page whose code that policy would stop (scripts/offline/eval-parsers.ts) fails the build and is
+ * warned about in dev.
  *
  * Usage: tsx scripts/framework.ts build | preview [observable options…]
  */
@@ -21,6 +23,7 @@ import {acquireBuildLock, BuildLockError} from "./offline/build-lock.ts";
 import {refreshDataCache} from "./offline/data-freshness.ts";
 import {writeChallengePages} from "../challenges/pages.ts";
 import {DefiError} from "../challenges/types.ts";
+import {findEvalParsers, formatEvalParsers} from "./offline/eval-parsers.ts";
 
 const projectRoot = resolve(import.meta.dirname, "..");
 const sourceRoot = join(projectRoot, "src");
@@ -46,6 +49,12 @@ async function main(command: string | undefined, args: string[]): Promise<number
     // The défi pages (src/defis/) are generated from challenges/ before Framework reads src/.
     const pages = await writeChallengePages(projectRoot);
     console.log(`Défis : ${pages.length} page(s) (re)générée(s) dans src/defis/`);
+    const blocked = formatEvalParsers(findEvalParsers(sourceRoot));
+    if (blocked && command === "build") {
+      console.error(`\n${blocked}\n`);
+      return 1;
+    }
+    if (blocked) console.warn(`\nAttention : ${blocked}\n`);
     await fillNpmCache({projectRoot, sourceRoot, log: (line) => console.log(line)});
     if (refreshDataCache(projectRoot, join(sourceRoot, ".observablehq", "cache"))) {
       console.log(
