@@ -9,6 +9,7 @@ import {join} from "node:path";
 import iconv from "iconv-lite";
 import {tableFromIPC} from "apache-arrow";
 import {describe, expect, it} from "vitest";
+import {loadDeclaration} from "../../../loaders/commands.ts";
 import {writeParquet} from "../../../loaders/core/duckdb.ts";
 import {convertFile, ingestFile, withWorkDir} from "../../../loaders/core/ingest.ts";
 import {ValidationError} from "../../../loaders/core/issues.ts";
@@ -17,6 +18,7 @@ import {
   writeArrowFromParquet,
   type ParquetTable
 } from "../../../loaders/core/parquet-table.ts";
+import {kitPaths} from "../../../loaders/core/paths.ts";
 import {mulberry32} from "../../../loaders/core/prng.ts";
 import type {ColumnSpec} from "../../../loaders/core/schema.ts";
 import {columnWorksInSql, patternWorksInSql} from "../../../loaders/core/sql-rules.ts";
@@ -210,6 +212,22 @@ describe("heavy SQL path", () => {
       };
       expect(await readParquetTable(parquet)).toEqual(table);
     }
+  });
+
+  it("has `load` write the same table to its .arrow and .parquet files as the light path reads", async () => {
+    const path = await csvFile("load.csv", [HEADER, ...validRows(1500)]);
+    const expected = (await light(path)).table;
+    const paths = kitPaths(await mkdtemp(join(tmpdir(), "sql-path-kit-")));
+    const {written} = await loadDeclaration(declaration, path, {paths, heavyThreshold: 0});
+    const base = join(written, declaration.id);
+    const arrow = new Uint8Array(await readFile(`${base}.arrow`));
+    expect(fromArrowStream(arrow, expected.columns)).toEqual(expected);
+    const parquet: ParquetTable = {
+      columns: expected.columns,
+      rowCount: expected.rowCount,
+      path: `${base}.parquet`
+    };
+    expect(await readParquetTable(parquet)).toEqual(expected);
   });
 
   it("reads a quoted, repeated header like the light path (the last repeated column wins)", async () => {
