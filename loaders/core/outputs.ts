@@ -37,16 +37,19 @@ async function moveFile(from: string, to: string): Promise<void> {
   }
 }
 
-/** Writes the `.arrow` and `.parquet` of a table into folder `dir` (a Parquet table's file is moved there). */
-async function writeTableFiles(dir: string, output: OutputTable): Promise<void> {
+/**
+ * Writes the `.arrow` and `.parquet` of a table into folder `dir`, except a Parquet table's file, which is to be
+ * moved there: returned (from, to), for the caller to move once nothing reads it any more.
+ */
+async function writeTableFiles(dir: string, output: OutputTable): Promise<[string, string][]> {
   const base = join(dir, output.name);
   if ("table" in output) {
     await writeFile(`${base}.arrow`, toArrowStream(output.table));
     await writeParquet(output.table, `${base}.parquet`);
-  } else {
-    await writeArrowFromParquet(output.parquet, `${base}.arrow`);
-    await moveFile(output.parquet.path, `${base}.parquet`);
+    return [];
   }
+  await writeArrowFromParquet(output.parquet, `${base}.arrow`);
+  return [[output.parquet.path, `${base}.parquet`]];
 }
 
 const tmpSuffix = () => `${process.pid}-${randomBytes(4).toString("hex")}`;
@@ -97,8 +100,11 @@ export async function writeOutputFolder(
   pending.catch(() => {}); // awaited below, unless an earlier step failed first
   await mkdir(tmp, {recursive: true});
   try {
-    for (const output of tables) await writeTableFiles(tmp, output);
+    const moves: [string, string][] = [];
+    for (const output of tables) moves.push(...(await writeTableFiles(tmp, output)));
+    // `meta` may still be reading the Parquet files where they are (the diff, the commune code report).
     const written = await pending;
+    for (const [from, to] of moves) await moveFile(from, to);
     await writeFile(join(tmp, `${written.id}.meta.json`), `${JSON.stringify(written, null, 2)}\n`);
     for (const file of extraFiles) await copyFile(file, join(tmp, basename(file)));
   } catch (error) {
