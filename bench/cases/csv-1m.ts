@@ -15,24 +15,15 @@ import {ingestFile} from "../../loaders/core/ingest.ts";
 import {writeParquetAtomic} from "../../loaders/core/outputs.ts";
 import {kitPaths} from "../../loaders/core/paths.ts";
 import {mulberry32} from "../../loaders/core/prng.ts";
-import {emptyTable} from "../../loaders/core/table.ts";
+import {generatedDeclaration} from "../../loaders/core/generated-declaration.ts";
 import type {BenchCase} from "../types.ts";
 
 const ROWS = 1_000_000;
 
 /** The declaration used to convert the generated file. */
-export const benchDataset: DatasetDeclaration = {
-  id: "bench",
-  title: "Bench",
-  description: "Fichier généré pour le banc d'essai",
-  producer: "kit",
-  licence: "-",
-  vintage: "-",
-  updateFrequency: "-",
-  level: "commune",
-  source: {portal: "package", package: "none"},
-  csv: {delimiter: ";"},
-  columns: [
+export const benchDataset: DatasetDeclaration = generatedDeclaration(
+  "bench",
+  [
     {name: "code_commune", type: "code", code: "commune", description: "Code commune", nullable: false},
     {
       name: "code_departement",
@@ -45,8 +36,8 @@ export const benchDataset: DatasetDeclaration = {
     {name: "valeur", type: "number", description: "Valeur décimale", nullable: true},
     {name: "effectif", type: "integer", description: "Effectif", nullable: true}
   ],
-  offline: {status: "démonstration", build: () => emptyTable([]), note: ""}
-};
+  {title: "Bench", description: "Fichier généré pour le banc d'essai", csv: {delimiter: ";"}}
+);
 
 async function generate(file: string): Promise<void> {
   const random = mulberry32(42);

@@ -54,7 +54,7 @@ export function evalParserCalls(file: string, source: string): EvalParserCall[] 
     if (/^\s*(\/\/|\*)/.test(text)) continue;
     for (const pattern of CALLS)
       for (const match of text.matchAll(pattern))
-        calls.push({file, line, call: match[0].replace(/\s+/g, "")});
+        calls.push({file, line, call: match[0].replace(/\s+/g, "").replace(/^\)/, "")});
   }
   return calls.sort((a, b) => a.line - b.line);
 }

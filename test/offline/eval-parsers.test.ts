@@ -18,8 +18,8 @@ describe("evalParserCalls", () => {
       "```"
     );
     expect(evalParserCalls("page.md", source)).toEqual([
-      {file: "page.md", line: 3, call: ").csv("},
-      {file: "page.md", line: 4, call: ").tsv("},
+      {file: "page.md", line: 3, call: ".csv("},
+      {file: "page.md", line: 4, call: ".tsv("},
       {file: "page.md", line: 5, call: "d3.csvParse("},
       {file: "page.md", line: 6, call: 'dsvFormat(";").parse('}
     ]);
@@ -62,8 +62,8 @@ describe("findEvalParsers", () => {
     writeFileSync(join(root, "data", "t.csv.ts"), "process.stdout.write(d3.csvFormat(d3.csvParse(x)));");
     writeFileSync(join(root, "equipe", "u.json.ts"), "process.stdout.write(JSON.stringify(d3.csvParse(x)));");
     const calls = findEvalParsers(root);
-    expect(calls).toEqual([{file: join("equipe", "carte.md"), line: 3, call: ").csv("}]);
-    expect(formatEvalParsers(calls)).toContain("src/equipe/carte.md:3 : ).csv(");
+    expect(calls).toEqual([{file: join("equipe", "carte.md"), line: 3, call: ".csv("}]);
+    expect(formatEvalParsers(calls)).toContain("src/equipe/carte.md:3 : .csv(");
     expect(formatEvalParsers([])).toBe("");
   });
 

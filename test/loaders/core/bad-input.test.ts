@@ -20,7 +20,7 @@ import type {DatasetMeta} from "../../../loaders/core/meta.ts";
 import {kitPaths, type KitPaths} from "../../../loaders/core/paths.ts";
 import {communeCodeColumn} from "../../../loaders/core/schema.ts";
 import type {Cell} from "../../../loaders/core/table.ts";
-import {generatedDeclaration} from "./generated-declaration.ts";
+import {generatedDeclaration} from "../../../loaders/core/generated-declaration.ts";
 
 const declaration = generatedDeclaration(
   "corpus",

@@ -8,7 +8,7 @@ import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
 import {convertFile, detectReading} from "../../../loaders/core/ingest.ts";
-import {generatedDeclaration} from "./generated-declaration.ts";
+import {generatedDeclaration} from "../../../loaders/core/generated-declaration.ts";
 
 const declaration = generatedDeclaration("essai", [
   {name: "code", type: "code", code: "commune", description: "", nullable: false}

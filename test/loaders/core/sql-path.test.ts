@@ -23,7 +23,7 @@ import {mulberry32} from "../../../loaders/core/prng.ts";
 import type {ColumnSpec} from "../../../loaders/core/schema.ts";
 import {columnWorksInSql, patternWorksInSql} from "../../../loaders/core/sql-rules.ts";
 import {sqlPathApplies} from "../../../loaders/core/sql-ingest.ts";
-import {generatedDeclaration} from "./generated-declaration.ts";
+import {generatedDeclaration} from "../../../loaders/core/generated-declaration.ts";
 import {fromArrowStream, toArrowStream, type DataTable} from "../../../loaders/core/table.ts";
 
 const COLUMNS: ColumnSpec[] = [

@@ -1,12 +1,12 @@
 /**
- * A dataset declaration for generated test files: only its id, columns and reading options matter; the rest is
- * placeholder metadata.
+ * A dataset declaration for generated files (tests, bench): only its id, columns and reading options matter; the
+ * rest is placeholder metadata.
  */
-import type {DatasetDeclaration} from "../../../loaders/core/dataset.ts";
-import type {ColumnSpec} from "../../../loaders/core/schema.ts";
-import {emptyTable} from "../../../loaders/core/table.ts";
+import type {DatasetDeclaration} from "./dataset.ts";
+import type {ColumnSpec} from "./schema.ts";
+import {emptyTable} from "./table.ts";
 
-/** The declaration `id` with `columns`, and `extra` fields (`csv`, `key`, `prepare`…). */
+/** The declaration `id` with `columns`, and `extra` fields (`csv`, `key`, `prepare`, `title`…). */
 export function generatedDeclaration(
   id: string,
   columns: readonly ColumnSpec[],
