@@ -13,7 +13,7 @@ export default {
   pages: sidebarPages(),
   // Links name their file (`./atelier.html`, not `./atelier`), so that the site works on any static server,
   // from a domain's root or from a folder, with no rewrite rule; links built by cells get theirs from
-  // src/components/page-links.js (loaded by the head below).
+  // src/components/site/page-links.js (loaded by the head below).
   preserveExtension: true,
   // Only the 404 page uses it (Framework gives it a <base>, since it is served at any missing address): the
   // folder the site is published in, e.g. "/kit/" (the GitHub Pages workflow sets it). Every other page uses
@@ -27,7 +27,7 @@ export default {
   head: `<meta name="description" content="Kit de démarrage open source pour les défis de données publiques sur l'inclusion et l'éducation numériques.">
 <link rel="icon" href="data:,">
 <script>document.documentElement.lang = "fr";</script>
-<script type="module" src="/components/site-shell.js"></script>
+<script type="module" src="/components/site/site-shell.js"></script>
 ${accessibilityHead()}`,
   footer: `Kit T.Dat'Hack — logiciel libre (MIT). Les données restent sous leur licence d'origine (Licence Ouverte Etalab 2.0 le plus souvent), indiquée dans le catalogue. Construit avec Observable Framework, sans aucune ressource externe.`,
   toc: {label: "Sur cette page"},

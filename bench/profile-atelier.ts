@@ -8,7 +8,7 @@
  */
 import type {Worker} from "playwright-core";
 import {serveStatic} from "../scripts/serve.ts";
-import {sqlToUrlParts} from "../src/components/sql-url.js";
+import {sqlToUrlParts} from "../src/components/sql/sql-url.js";
 import {findChromium, launchChromium} from "../test/e2e/browser.ts";
 
 const SQL =

@@ -11,8 +11,8 @@ import {pathToFileURL} from "node:url";
 import type {DatasetDeclaration} from "../loaders/core/dataset.ts";
 import {COG_VINTAGE} from "../loaders/geo/cog-data.ts";
 import {DATASETS} from "../loaders/registry.ts";
-import {frenchSpacing} from "../src/components/french-typography.js";
-import {readingBoxHtml} from "../src/components/reading-box.js";
+import {frenchSpacing} from "../src/components/formats/french-typography.js";
+import {readingBoxHtml} from "../src/components/classe/reading-box.js";
 import {TRAPS} from "./traps.ts";
 import {formatDuration, LEVEL_NAMES, SLUG, validateDefi, DefiError, type Defi} from "./types.ts";
 
@@ -142,10 +142,10 @@ export function metadataBlock(defi: Defi, catalogue: readonly DatasetFacts[] = D
 
 /** Modules every défi page imports, with the names they give the page (the preamble imports them once). */
 export const PREAMBLE_IMPORTS: readonly {from: string; names: readonly string[]}[] = [
-  {from: "../components/format.js", names: ["formatNumber", "formatPercent"]},
-  {from: "../components/demo-banner.js", names: ["demoBanner"]},
-  {from: "../components/choropleth.js", names: ["choropleth"]},
-  {from: "../components/provenance.js", names: ["provenance"]}
+  {from: "../components/formats/format.js", names: ["formatNumber", "formatPercent"]},
+  {from: "../components/site/demo-banner.js", names: ["demoBanner"]},
+  {from: "../components/maps/choropleth.js", names: ["choropleth"]},
+  {from: "../components/site/provenance.js", names: ["provenance"]}
 ];
 
 /**

@@ -1,6 +1,6 @@
 /**
  * French typography of the built pages, a step of `npm run build` (scripts/framework.ts): every text of every
- * page of `dist/` gets the no-break spaces of src/components/typography.js, outside code, scripts, styles and
+ * page of `dist/` gets the no-break spaces of src/components/formats/typography.js, outside code, scripts, styles and
  * attributes. The page is read with parse5 (the WHATWG parser, so text is where a browser finds it) and only
  * the text ranges are rewritten in the original file, which stays byte for byte the same elsewhere.
  */
@@ -13,7 +13,7 @@ import {
   spacingProblems,
   textSegments,
   type TextTreeNode
-} from "../src/components/typography.js";
+} from "../src/components/formats/typography.js";
 import {htmlFiles} from "./offline/localize.ts";
 
 /** A parse5 node with its place in the source (`sourceCodeLocationInfo`). */

@@ -14,8 +14,8 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import type {Page} from "playwright-core";
 import {serveStatic} from "../../scripts/serve.ts";
-import {indicatorSql, DEFAULT_STATE, type Measure} from "../../src/components/indicator-sql.js";
-import {sqlToUrlParts} from "../../src/components/sql-url.js";
+import {indicatorSql, DEFAULT_STATE, type Measure} from "../../src/components/indicators/indicator-sql.js";
+import {sqlToUrlParts} from "../../src/components/sql/sql-url.js";
 import {findChromium, launchChromium, launchChromiumWithProfile} from "../../test/e2e/browser.ts";
 import type {BenchCase, VariantResult} from "../types.ts";
 

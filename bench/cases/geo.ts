@@ -3,7 +3,7 @@
  * ../shared (COG 2026, built from COG 2018 polygons) and of the kit's map topology re-simplified from it
  * (DROM insets, keep 15 % / 5 % of points, quantization 1e5); times the kit's pipeline on it. Skips cleanly
  * when ../shared is absent. The in-browser draw time is measured by the browser bench with `drawTopology`
- * (src/components/choropleth.js).
+ * (src/components/maps/choropleth.js).
  */
 import {existsSync, readdirSync} from "node:fs";
 import {readFile, writeFile} from "node:fs/promises";

@@ -29,10 +29,10 @@ const TOPOLOGY = resolve(
 
 /** The built choropleth module (its name carries a content hash). */
 function builtChoropleth(): string {
-  const dir = join(dist, "_import", "components");
+  const dir = join(dist, "_import", "components", "maps");
   const file = readdirSync(dir).find((f) => /^choropleth\.[0-9a-f]+\.js$/.test(f));
   if (!file) throw new Error("choropleth absent de dist/ : lancer npm run build");
-  return `/_import/components/${file}`;
+  return `/_import/components/maps/${file}`;
 }
 
 const EPCI = resolve(TOPOLOGY, "..", "epci-frdrom-compact-2025-surface-gen.topo.json");

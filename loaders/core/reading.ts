@@ -2,7 +2,7 @@
  * How to read a dataset, as an expert would tell a newcomer: which edition, compared with what, on which scale,
  * dated when, what it measures and does not, its known limits and where these facts come from. Written once
  * in the dataset's declaration (`reading`), shown in the « Lire cette donnée » box of its catalogue page and of
- * every défi that uses it (`src/components/reading-box.js`). Every text is in French.
+ * every défi that uses it (`src/components/classe/reading-box.js`). Every text is in French.
  */
 
 /** A document or a measurement that backs the facts of a {@link ReadingGuide}. */

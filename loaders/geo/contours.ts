@@ -11,7 +11,7 @@ import {feature, mergeArcs, quantize} from "topojson-client";
 import {topology as toTopology} from "topojson-server";
 import {presimplify, quantile, simplify} from "topojson-simplify";
 import type {GeometryCollection, GeometryObject, Topology} from "topojson-specification";
-import {geometryToInset, insetOf} from "../../src/components/insets.js";
+import {geometryToInset, insetOf} from "../../src/components/maps/insets.js";
 import type {Level} from "../core/codes.ts";
 import {isCode} from "../core/codes.ts";
 import type {CogIndex, MapOptions} from "./cog.ts";

@@ -1,13 +1,13 @@
 /**
  * The "En classe" lessons' data, per département: what each lesson's charts show and the keys of its
- * self-checking exercises (src/components/answer-check.js), plus the expected answers in clear for the teacher
+ * self-checking exercises (src/components/classe/answer-check.js), plus the expected answers in clear for the teacher
  * sheets. Every answer is computed here from the values the page shows (rounded as shown), never written by
  * hand. Pure computing over the inputs of {@link LessonInputs}; the I/O is in src/data/classe.zip.ts.
  */
-import {choiceKey, fnv1a, numberKey, type AnswerKey} from "../../src/components/answer-check.js";
-import {formatNumber} from "../../src/components/format.js";
-import {classLabels, classify, computeBins} from "../../src/components/mapScale.js";
-import {coverageByCommune} from "../../src/components/thd-coverage.js";
+import {choiceKey, fnv1a, numberKey, type AnswerKey} from "../../src/components/classe/answer-check.js";
+import {formatNumber} from "../../src/components/formats/format.js";
+import {classLabels, classify, computeBins} from "../../src/components/maps/map-scale.js";
+import {coverageByCommune} from "../../src/components/communes/thd-coverage.js";
 import type {SchoolsByCommune} from "./defis/schools.ts";
 import {rowAt, type DataTable} from "../core/table.ts";
 import {DEFAULT_SECRECY_THRESHOLD} from "../education/secrecy.ts";

@@ -1,7 +1,7 @@
 /**
  * What the indicator builder (/indicateurs) and the dashboard (/tableau-de-bord) read, computed at build time so
  * that those pages need no SQL engine: the communes (code, name, département, région, EPCI, population), each
- * measure of the catalogue per current commune (src/components/indicator-compute.js `communeValues`, rows of
+ * measure of the catalogue per current commune (src/components/indicators/indicator-compute.js `communeValues`, rows of
  * arrondissements and older codes brought to today's commune through `passage-cog`), and the names of the
  * territories of every level. The pages roll those values up with `indicatorRows`.
  */
@@ -13,9 +13,9 @@ import {
   measureFile,
   passageMap,
   withinOf
-} from "../../src/components/indicator-compute.js";
-import {encodeMeasure} from "../../src/components/measure-codec.js";
-import {measuresOf, type Measure} from "../../src/components/indicator-sql.js";
+} from "../../src/components/indicators/indicator-compute.js";
+import {encodeMeasure} from "../../src/components/formats/measure-codec.js";
+import {measuresOf, type Measure} from "../../src/components/indicators/indicator-sql.js";
 import type {DataTable} from "../core/table.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
 import {servedMeta, servedNames, servedTable} from "./data-archive.ts";

@@ -11,7 +11,7 @@ import type {Level} from "../core/codes.ts";
 import {aggregate} from "../geo/aggregate.ts";
 import {readBasemap} from "../geo/basemap.ts";
 import {cogDepartements, cogEpci, cogRegions} from "../geo/cog-data.ts";
-import {DROM_INSETS} from "../../src/components/insets.js";
+import {DROM_INSETS} from "../../src/components/maps/insets.js";
 import {CHEF_LIEU_POSITIONS} from "../geo/tilegrid.ts";
 
 /**

@@ -7,8 +7,8 @@ import {validateDefi} from "../../challenges/types.ts";
 import {fragiliteNumerique} from "../../loaders/datasets/fragilite-numerique.ts";
 import {DATASETS} from "../../loaders/registry.ts";
 import {servedMeta} from "../../loaders/site/data-archive.ts";
-import {frenchSpacing} from "../../src/components/french-typography.js";
-import {readingBoxHtml} from "../../src/components/reading-box.js";
+import {frenchSpacing} from "../../src/components/formats/french-typography.js";
+import {readingBoxHtml} from "../../src/components/classe/reading-box.js";
 import {exampleDefi, KIT_DEFIS} from "./example-defi.ts";
 
 const root = join(import.meta.dirname, "..", "..");

@@ -71,8 +71,8 @@ describe("preambleBlock(defi)", () => {
 
   it("imports the shared components once and reads the metadata of each dataset, in order", () => {
     const preamble = preambleBlock(defi);
-    expect(preamble).toContain('import {demoBanner} from "../components/demo-banner.js";');
-    expect(preamble).toContain('import {choropleth} from "../components/choropleth.js";');
+    expect(preamble).toContain('import {demoBanner} from "../components/site/demo-banner.js";');
+    expect(preamble).toContain('import {choropleth} from "../components/maps/choropleth.js";');
     const metas = [...preamble.matchAll(/data\/donnees\/([a-z-]+)\.meta\.json/g)].map((m) => m[1]);
     expect(metas).toEqual(["communes", "france-services"]);
     expect(preamble).toContain("const banner = demoBanner(metas);");

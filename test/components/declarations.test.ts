@@ -27,7 +27,10 @@ export function valueExports(text: string): string[] {
   return [...names].sort();
 }
 
-const declared = readdirSync(DIR)
+/** Every file under src/components, as a path relative to it (`maps/choropleth.js`). */
+const files = readdirSync(DIR, {recursive: true, encoding: "utf8"});
+
+const declared = files
   .filter((f) => f.endsWith(".d.ts") && !f.startsWith("observablehq-"))
   .map((f) => f.slice(0, -".d.ts".length));
 
@@ -47,7 +50,7 @@ describe("the declarations of the browser components", () => {
   });
 
   it("stand beside a module each", () => {
-    const missing = declared.filter((name) => !readdirSync(DIR).includes(`${name}.js`));
+    const missing = declared.filter((name) => !files.includes(`${name}.js`));
     expect(missing).toEqual([]);
   });
 

@@ -7,7 +7,7 @@ import {readdirSync, readFileSync, writeFileSync} from "node:fs";
 import {join} from "node:path";
 import {DuckDBInstance} from "@duckdb/node-api";
 import type {Browser, Page} from "playwright-core";
-import {sqlToUrlParts} from "../../src/components/sql-url.js";
+import {sqlToUrlParts} from "../../src/components/sql/sql-url.js";
 import type {Scenario} from "./scenarios.ts";
 import {openTrackedPage} from "./tracking.ts";
 

@@ -20,9 +20,9 @@ export function mayLoadDuckDB(path: string): boolean {
 /**
  * Whether a requested URL is a DuckDB-Wasm file or a module that loads one: the package's files under
  * `/_npm/@duckdb/` (module, worker, WebAssembly), Framework's `DuckDBClient` (`/_observablehq/stdlib/duckdb…`)
- * and the kit's own openers (`/_import/components/duckdb-…`).
+ * and the kit's own openers (`/_import/components/sql/duckdb-…`).
  */
 export function isDuckDBRequest(url: string): boolean {
   const path = new URL(url, "http://localhost").pathname;
-  return /\/_npm\/@duckdb\/|\/stdlib\/duckdb|\/components\/duckdb-/.test(path);
+  return /\/_npm\/@duckdb\/|\/stdlib\/duckdb|\/components\/sql\/duckdb-/.test(path);
 }

@@ -19,7 +19,7 @@ export interface Expectation {
 
 /**
  * The page's text contains `text`. A `text` written with plain spaces matches no-break ones too: the site's
- * French typography (src/components/typography.js) turns `Sources : …` into `Sources\u00a0: …`. A `text`
+ * French typography (src/components/formats/typography.js) turns `Sources : …` into `Sources\u00a0: …`. A `text`
  * that names a no-break space must match exactly.
  */
 const hasText = (text: string) => (page: Page) =>
@@ -315,7 +315,7 @@ const MODULE_OF = `(name) => import(document.querySelector('link[rel=moduleprelo
  * fills, and the middle of each square keeps its fill.
  */
 const CANVAS_BORDER = `(async () => {
-  const {canvasMap} = await (${MODULE_OF})("mapCanvas");
+  const {canvasMap} = await (${MODULE_OF})("map-canvas");
   const topology = {
     type: "Topology",
     objects: {},
@@ -348,7 +348,7 @@ const CANVAS_BORDER = `(async () => {
 
 /** An export 300 px wide with a long title and source: every line fits, and it is taller than with short ones. */
 const EXPORT_WRAP = `(async () => {
-  const {composeSvg} = await (${MODULE_OF})("mapExport");
+  const {composeSvg} = await (${MODULE_OF})("map-export");
   const part = document.createElementNS("http://www.w3.org/2000/svg", "svg");
   part.setAttribute("width", "300");
   part.setAttribute("height", "100");

@@ -23,7 +23,7 @@ import type {DataTable} from "../../loaders/core/table.ts";
 import {DATASETS} from "../../loaders/registry.ts";
 import {offlineTable} from "../../loaders/resolve.ts";
 import {serveStatic} from "../../scripts/serve.ts";
-import {sqlToUrlParts} from "../../src/components/sql-url.js";
+import {sqlToUrlParts} from "../../src/components/sql/sql-url.js";
 import {findChromium, launchChromium} from "./browser.ts";
 import {openTrackedPage} from "./tracking.ts";
 import {pagePaths, pageUrl, settle} from "./visit.ts";

@@ -2,7 +2,7 @@
 import {join, relative} from "node:path";
 import type {Browser, Page} from "playwright-core";
 import {htmlFiles} from "../../scripts/offline/localize.ts";
-import {spacingProblems} from "../../src/components/typography.js";
+import {spacingProblems} from "../../src/components/formats/typography.js";
 import {describeViolation, isBlocking, runAxe, type AxeViolation} from "./axe.ts";
 import type {Expectation} from "./expectations.ts";
 import {openTrackedPage} from "./tracking.ts";
@@ -61,7 +61,7 @@ export function pageUrl(path: string): string {
 
 /**
  * The text the reader sees, outside code, as segments: read with the kit's own walker (textSegments in
- * src/components/typography.js, which every page loads), after the cells have rendered.
+ * src/components/formats/typography.js, which every page loads), after the cells have rendered.
  */
 function renderedProse(page: Page): Promise<string[]> {
   return page.evaluate(async () => {

@@ -7,7 +7,7 @@ describe("isDuckDBRequest(url)", () => {
     expect(isDuckDBRequest(`${origin}/_npm/@duckdb/duckdb-wasm@1.29.0/dist/duckdb-eh.wasm`)).toBe(true);
     expect(isDuckDBRequest(`${origin}/_npm/@duckdb/duckdb-wasm@1.29.0/a1b2c3d4.js`)).toBe(true);
     expect(isDuckDBRequest(`${origin}/_observablehq/stdlib/duckdb.5f0e2a1b.js`)).toBe(true);
-    expect(isDuckDBRequest(`${origin}/_import/components/duckdb-open.0a1b2c3d.js`)).toBe(true);
+    expect(isDuckDBRequest(`${origin}/_import/components/sql/duckdb-open.0a1b2c3d.js`)).toBe(true);
   });
   it("ignores other files, and a query string that merely mentions DuckDB", () => {
     expect(isDuckDBRequest("http://127.0.0.1:4000/_npm/d3@7.9.0/80488f9b.js")).toBe(false);

@@ -3,7 +3,7 @@ import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, it} from "vitest";
 import {checkTypography, pageSpacingProblems, typesetDist, typesetHtml} from "../../scripts/typography.ts";
-import {NBSP, NNBSP} from "../../src/components/typography.js";
+import {NBSP, NNBSP} from "../../src/components/formats/typography.js";
 
 const PAGE = `<!DOCTYPE html>
 <html lang="fr">

@@ -1,10 +1,10 @@
 /**
  * The aggregates of the « Accès aux France services » défi, built by
  * `src/data/defis/acces-france-services.json.ts`: for each current commune, the great-circle distance from its
- * position to the nearest France services (through `nearestIndex`, src/components/distance.js), then the
+ * position to the nearest France services (through `nearestIndex`, src/components/stats/distance.js), then the
  * population by distance band per département, the access curve and the communes 20 km away or more.
  */
-import {nearestIndex} from "../../../src/components/distance.js";
+import {nearestIndex} from "../../../src/components/stats/distance.js";
 
 type Position = [number, number];
 

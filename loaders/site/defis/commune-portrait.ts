@@ -6,7 +6,7 @@
  */
 import {rowAt, type DataTable} from "../../core/table.ts";
 import type {CogIndex} from "../../geo/cog.ts";
-import {coverageByCommune} from "../../../src/components/thd-coverage.js";
+import {coverageByCommune} from "../../../src/components/communes/thd-coverage.js";
 import {currentCodes} from "./current-codes.ts";
 import {ifnByCommune} from "./ifn.ts";
 

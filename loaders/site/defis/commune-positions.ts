@@ -12,7 +12,7 @@ import {demoCommunes, demoRandom} from "../../demo/communes.ts";
 import {gaussian} from "../../core/prng.ts";
 import {CHEF_LIEU_POSITIONS} from "../../geo/tilegrid.ts";
 import {contoursOnDisk} from "../maps.ts";
-import {DROM_INSETS} from "../../../src/components/insets.js";
+import {DROM_INSETS} from "../../../src/components/maps/insets.js";
 
 /** A commune's position, WGS 84 degrees (real place, not the map inset). */
 export interface CommunePosition {

@@ -10,7 +10,12 @@ import {
 } from "../../../loaders/education/guard.ts";
 import {SECRET, isSmallCount, published} from "../../../loaders/education/secrecy.ts";
 import {protectHierarchy} from "../../../loaders/education/secrecy-tables.ts";
-import {countValue, formatCount, formatRowCount, SECRET_LABEL} from "../../../src/components/secrecy.js";
+import {
+  countValue,
+  formatCount,
+  formatRowCount,
+  SECRET_LABEL
+} from "../../../src/components/stats/secrecy.js";
 
 const COLUMNS = ["eleves_preelementaire", "eleves_elementaire", "eleves_ulis"];
 
@@ -123,7 +128,7 @@ describe("checkPublishedTables", () => {
   });
 });
 
-describe("page formatting of secret counts (src/components/secrecy.js)", () => {
+describe("page formatting of secret counts (src/components/stats/secrecy.js)", () => {
   it("writes « masqué » for masked cells (the kit's small-count rule), never 0 or blank, and gives null to charts", () => {
     expect([
       formatCount(SECRET),

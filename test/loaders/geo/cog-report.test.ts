@@ -15,7 +15,7 @@ import {cogCommunes} from "../../../loaders/geo/cog-data.ts";
 import {cogCodeReport, communeCodeColumnOf, formatCogReport} from "../../../loaders/geo/cog-report.ts";
 import {CODE_ORIGIN} from "../../../loaders/geo/commune-derivation.ts";
 import {getDataset} from "../../../loaders/registry.ts";
-import {cogSummary} from "../../../src/components/cog-report.js";
+import {cogSummary} from "../../../src/components/communes/cog-report.js";
 
 const ARCEP = resolve("../shared/data/arcep-debit-communes/commune-debit-beta.csv");
 /** A commune actuelle of COG 2026 that absorbed exactly one old commune, which is not a commune déléguée. */

@@ -25,7 +25,7 @@ import {
 } from "../../../loaders/geo/commune-derivation.ts";
 import {departementsOfPostal} from "../../../loaders/geo/commune-lookup.ts";
 import {getDataset} from "../../../loaders/registry.ts";
-import {derivedCodesSummary} from "../../../src/components/cog-report.js";
+import {derivedCodesSummary} from "../../../src/components/communes/cog-report.js";
 import {official} from "./cog-names.ts";
 
 const ID = "lieux-mediation-numerique";

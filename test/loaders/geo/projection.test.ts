@@ -2,7 +2,7 @@ import {describe, expect, it} from "vitest";
 import {crsOf} from "../../../loaders/geo/boundary-files.ts";
 import {fromLambert93, toLambert93} from "../../../loaders/geo/lambert93.ts";
 import {fromUtm, toUtm, utmZoneOf} from "../../../loaders/geo/utm.ts";
-import {DROM_INSETS, geometryToInset, insetOf, toInset} from "../../../src/components/insets.js";
+import {DROM_INSETS, geometryToInset, insetOf, toInset} from "../../../src/components/maps/insets.js";
 
 describe("Lambert-93", () => {
   it("puts the false origin (3°E, 46.5°N) at (700 000, 6 600 000)", () => {

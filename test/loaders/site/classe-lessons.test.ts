@@ -1,6 +1,6 @@
 import {describe, expect, it} from "vitest";
 import type {SchoolsByCommune} from "../../../loaders/site/defis/schools.ts";
-import {checkAnswer, type AnswerKey} from "../../../src/components/answer-check.js";
+import {checkAnswer, type AnswerKey} from "../../../src/components/classe/answer-check.js";
 import {
   correlationLesson,
   countsRatesLesson,

@@ -10,16 +10,16 @@ import {afterAll, beforeAll, describe, it} from "vitest";
 import {loadTable} from "../../../loaders/core/duckdb.ts";
 import {servedTable} from "../../../loaders/site/data-archive.ts";
 import {indicatorArchive, indicatorMeasures} from "../../../loaders/site/indicators.ts";
-import {indicatorRows, measureFile} from "../../../src/components/indicator-compute.js";
-import {measureValues} from "../../../src/components/measure-codec.js";
+import {indicatorRows, measureFile} from "../../../src/components/indicators/indicator-compute.js";
+import {measureValues} from "../../../src/components/formats/measure-codec.js";
 import {
   DEFAULT_STATE,
   indicatorSql,
   type IndicatorState,
   type Measure
-} from "../../../src/components/indicator-sql.js";
-import {sqlTableName} from "../../../src/components/sql-tables.js";
-import {expectSameRows, normalise} from "../../components/indicator-fixture.ts";
+} from "../../../src/components/indicators/indicator-sql.js";
+import {sqlTableName} from "../../../src/components/sql/sql-tables.js";
+import {expectSameRows, normalise} from "../../components/indicators/indicator-fixture.ts";
 
 const NAMES = ["communes", "passage-cog", "lieux-mediation-numerique", "pauvrete", "couverture-thd"];
 const STATES: Partial<IndicatorState>[] = [

@@ -3,9 +3,9 @@ import {combinePositions, fromInset} from "../../../../loaders/site/defis/commun
 import {schoolsByCommune} from "../../../../loaders/site/defis/schools.ts";
 import {tableFromRows} from "../../../../loaders/core/table.ts";
 import {summarizeColumns, type ColumnSpec} from "../../../../loaders/core/schema.ts";
-import {haversineKm, nearestIndex} from "../../../../src/components/distance.js";
-import {toInset} from "../../../../src/components/insets.js";
-import {linearFit, pearson, weightedMean} from "../../../../src/components/stats.js";
+import {haversineKm, nearestIndex} from "../../../../src/components/stats/distance.js";
+import {toInset} from "../../../../src/components/maps/insets.js";
+import {linearFit, pearson, weightedMean} from "../../../../src/components/stats/stats.js";
 
 describe("distance", () => {
   it("gives great-circle distances (Paris–Lyon about 392 km)", () => {
