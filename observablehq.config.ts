@@ -19,6 +19,8 @@ export default {
   // folder the site is published in, e.g. "/kit/" (the GitHub Pages workflow sets it). Every other page uses
   // relative links.
   base: process.env.KIT_BASE_PATH || "/",
+  // TypeScript data loaders run in one Node process with tsx's loader (`tsx <file>` starts a second one).
+  interpreters: {".ts": [process.execPath, "--import", "tsx"]},
   // One catalogue page per served table (src/donnees/[name].md), listed from the dataset declarations.
   dynamicPaths: servedNames().map((name) => `/donnees/${name}`),
   // The default global stylesheet is a Google Fonts request: none here, the theme uses system fonts.

@@ -68,13 +68,14 @@ function columnsOf(name: ServedName) {
 }
 
 /**
- * A served table resolved once (snapshot > cache > offline default, as {@link resolveDataset}): its Arrow bytes,
- * the metadata of its resolution, its rows (decoded when first asked) and, when it comes from disk, the folder
+ * A served table resolved once (snapshot > cache > offline default, as {@link resolveDataset}): its Arrow bytes
+ * (read from disk, or encoded when first asked for an offline table: most loaders only read its rows), the
+ * metadata of its resolution, its rows (decoded when first asked) and, when it comes from disk, the folder
  * whose `<name>.parquet` was written beside the Arrow file by `data load` or `data fetch`.
  */
 interface ResolvedServed {
   origin: Origin;
-  arrow: Uint8Array;
+  arrow: () => Uint8Array;
   meta: DatasetMeta;
   table: () => DataTable;
   dir?: string;
@@ -106,7 +107,7 @@ async function fromDisk(served: ServedName, dir: string): Promise<ResolvedServed
   const resolved = await resolveDataset(served.id, served.part ? {part: served.part} : {});
   let rows: DataTable | undefined;
   const table = () => (rows ??= fromArrowStream(resolved.arrow, summarizeColumns(columnsOf(served).columns)));
-  return {origin: resolved.origin, arrow: resolved.arrow, meta: resolved.meta, table, dir};
+  return {origin: resolved.origin, arrow: () => resolved.arrow, meta: resolved.meta, table, dir};
 }
 
 function offline(served: ServedName): ResolvedServed {
@@ -115,9 +116,10 @@ function offline(served: ServedName): ResolvedServed {
   if (!base) offlineBases.set(served.id, (base = offlineTable(declaration)));
   const part = served.part ? declaration.parts?.find((p) => p.suffix === served.part) : undefined;
   const rows = part ? part.build(base) : base;
+  let arrow: Uint8Array | undefined;
   return {
     origin: "offline",
-    arrow: toArrowStream(rows),
+    arrow: () => (arrow ??= toArrowStream(rows)),
     meta: offlineMeta(declaration, rows.rowCount),
     table: () => rows
   };
@@ -125,7 +127,7 @@ function offline(served: ServedName): ResolvedServed {
 
 /** Arrow IPC stream bytes of a served table. */
 export async function servedArrow(name: string): Promise<Uint8Array> {
-  return (await resolveServed(name)).arrow;
+  return (await resolveServed(name)).arrow();
 }
 
 /** Metadata of a served table (row count of the part itself for a part). */
@@ -192,7 +194,7 @@ export const SAMPLE_ROWS = 100;
 export async function servedSample(name: string, rows = SAMPLE_ROWS): Promise<Record<string, Cell>[]> {
   const resolved = await resolveServed(name);
   const table = resolved.dir
-    ? fromArrowStream(resolved.arrow, summarizeColumns(columnsOf(parseServedName(name)).columns), rows)
+    ? fromArrowStream(resolved.arrow(), summarizeColumns(columnsOf(parseServedName(name)).columns), rows)
     : resolved.table();
   return Array.from({length: Math.min(rows, table.rowCount)}, (_, i) => rowAt(table, i));
 }
@@ -206,9 +208,12 @@ export async function catalogue(): Promise<ServedMeta[]> {
 
 /**
  * Everything the site shows about the data, as one ZIP archive (one process instead of one per file): for each
- * served table `<name>.arrow`, `<name>.meta.json`, `<name>.sample.json` (its first rows, for its catalogue page)
- * and `<name>.parquet`, plus `catalogue.json`. Pages read its
- * members as `FileAttachment("data/donnees/<name>.arrow")`. `names` restricts it to some tables (tests).
+ * served table `<name>.meta.json`, `<name>.sample.json` (its first rows, for its catalogue page) and
+ * `<name>.parquet`, plus `catalogue.json`. Pages read its members as
+ * `FileAttachment("data/donnees/<name>.parquet")`. A table's Arrow file is not in it (no page of the site reads
+ * it, and it is ten times the Parquet file, which Framework re-reads whole for each member it extracts): the
+ * parameterised loader `src/data/donnees/[name].arrow.ts` writes it when a notebook names it ({@link servedArrow}).
+ * `names` restricts the archive to some tables (tests).
  */
 export async function siteArchive(names: readonly string[] = servedNames()): Promise<Uint8Array> {
   const zip = new JSZip();
@@ -216,7 +221,6 @@ export async function siteArchive(names: readonly string[] = servedNames()): Pro
   for (const name of names) {
     const meta = await servedMeta(name);
     metas.push(meta);
-    zip.file(`${name}.arrow`, await servedArrow(name));
     zip.file(`${name}.meta.json`, JSON.stringify(meta));
     zip.file(`${name}.sample.json`, JSON.stringify(await servedSample(name)));
     zip.file(`${name}.parquet`, await servedParquet(name));

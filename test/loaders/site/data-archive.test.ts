@@ -5,6 +5,7 @@ import {DATASETS} from "../../../loaders/registry.ts";
 import {
   parseServedName,
   SAMPLE_ROWS,
+  servedArrow,
   servedMeta,
   servedNames,
   siteArchive
@@ -28,7 +29,7 @@ describe("served tables", () => {
     expect(meta.rows).toBeGreaterThan(0);
   }, 60_000);
 
-  it("packs Arrow, metadata and Parquet of every table plus the catalogue into one archive", async () => {
+  it("packs metadata, sample and Parquet of every table plus the catalogue into one archive, no Arrow", async () => {
     const names = ["communes", "france-services"];
     const zip = await JSZip.loadAsync(await siteArchive(names));
     const catalogue = JSON.parse(await zip.file("catalogue.json")!.async("string"));
@@ -36,10 +37,10 @@ describe("served tables", () => {
     expect(Object.keys(zip.files).sort()).toEqual(
       [
         "catalogue.json",
-        ...names.flatMap((n) => [`${n}.arrow`, `${n}.meta.json`, `${n}.sample.json`, `${n}.parquet`])
+        ...names.flatMap((n) => [`${n}.meta.json`, `${n}.sample.json`, `${n}.parquet`])
       ].sort()
     );
-    const communes = tableFromIPC(await zip.file("communes.arrow")!.async("uint8array"));
+    const communes = tableFromIPC(await servedArrow("communes"));
     const meta = JSON.parse(await zip.file("communes.meta.json")!.async("string"));
     expect(communes.numRows).toBe(meta.rows);
     expect(typeof communes.get(0)!.toJSON().code).toBe("string");
