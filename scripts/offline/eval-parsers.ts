@@ -86,7 +86,7 @@ export function formatEvalParsers(calls: EvalParserCall[]): string {
   return (
     `Ces lectures de CSV ne fonctionneront pas sur le site publié : sa politique de sécurité interdit ` +
     `\`new Function\`, que d3-dsv utilise pour fabriquer ses objets.\n${list}\n` +
-    `Lisez le texte du fichier avec \`d3.csvParseRows\` puis \`csvObjects\` (composant csv-rows.js : les mêmes ` +
+    `Lisez le texte du fichier avec \`d3.csvParseRows\` puis \`csvObjects\` (src/components/formats/csv-rows.js : les mêmes ` +
     `objets, sans rien exécuter), comme le montre la page /guide, ou publiez le fichier en Arrow ou en Parquet.`
   );
 }
